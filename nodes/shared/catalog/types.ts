@@ -1,0 +1,42 @@
+import type { FieldKindId } from '../fields';
+
+export type Category = 'GA' | 'OCR' | 'ENT' | 'OPT' | 'EDU' | 'CAR' | 'IMP' | 'TAX' | 'RPA_TAX' | 'tv1' | 'MISC';
+
+export interface FieldSpec {
+	/** The key in the request body. Only Invoice OCR's keys are documented; the rest are our guess. */
+	key: string;
+	kind: FieldKindId;
+	/** The n8n parameter holding the value; defaults to the key. Endpoints share a parameter when they share a name. */
+	parameter?: string;
+	displayName?: string;
+	description?: string;
+	/** Defaults to true. */
+	required?: boolean;
+}
+
+export type OutputShape =
+	/** `data` is one record: one output item. */
+	| { kind: 'object' }
+	/** `data[itemsKey]` is a list of records: one output item each. */
+	| { kind: 'list'; itemsKey: string };
+
+/** One gateway endpoint. Everything the nodes, the sandbox and the README know about it. */
+export interface Endpoint {
+	category: Category;
+	/** Groups operations in a node with many of them (ENT); omitted elsewhere. */
+	resource?: string;
+	/** Unique within its node; also the sandbox's fixture key. */
+	operation: string;
+	/** English name, shown in the operation dropdown. */
+	name: string;
+	/** The gateway's own name for the endpoint. */
+	chineseName: string;
+	/** What the operation does, as n8n's "action" text: "Read an invoice image". */
+	action: string;
+	method: 'GET' | 'POST';
+	path: string;
+	/** True only where the gateway's documentation shows the path. */
+	pathConfirmed: boolean;
+	fields: FieldSpec[];
+	output: OutputShape;
+}

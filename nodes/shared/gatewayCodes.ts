@@ -1,0 +1,98 @@
+/**
+ * What the gateway's codes mean. The gateway's own code table is not available to us: apart from
+ * 0 (success) these are the codes our sandbox uses, modelled on comparable Chinese data gateways.
+ * Replace the rows here when the real table is known; nothing else depends on the numbers.
+ */
+
+export type CodeKind =
+	| 'success'
+	| 'auth'
+	| 'clock'
+	| 'input'
+	| 'noData'
+	| 'pending'
+	| 'quota'
+	| 'rateLimit'
+	| 'transient'
+	| 'unknown';
+
+export interface CodeMeaning {
+	kind: CodeKind;
+	meaning: string;
+	/** What the user can do about it. */
+	hint: string;
+}
+
+export const GATEWAY_CODES: Readonly<Record<number, CodeMeaning>> = {
+	0: { kind: 'success', meaning: 'Success', hint: '' },
+	100001: {
+		kind: 'auth',
+		meaning: 'Unknown App Key',
+		hint: 'Check the App Key in the CBT API credential.',
+	},
+	100002: {
+		kind: 'auth',
+		meaning: 'Signature mismatch',
+		hint: "Check the App Secret and the credential's signature settings against your gateway signing document.",
+	},
+	100003: {
+		kind: 'clock',
+		meaning: 'Timestamp outside the allowed window',
+		hint: "Check this machine's clock and the credential's Timestamp Unit.",
+	},
+	100004: {
+		kind: 'input',
+		meaning: 'Invalid parameter',
+		hint: 'Check the input fields of this item; the gateway message says which one it rejected.',
+	},
+	100005: {
+		kind: 'auth',
+		meaning: 'Endpoint not enabled for this App Key',
+		hint: 'Ask the gateway to enable this endpoint for your App Key, or check the path under Options.',
+	},
+	100006: {
+		kind: 'quota',
+		meaning: 'Balance exhausted',
+		hint: 'Top up the account balance with the gateway.',
+	},
+	100007: {
+		kind: 'rateLimit',
+		meaning: 'Too many requests',
+		hint: 'Lower the concurrency or add a pause between batches.',
+	},
+	100008: {
+		kind: 'auth',
+		meaning: 'Missing signature headers',
+		hint: 'Use the CBT API credential so that requests are signed.',
+	},
+	200001: {
+		kind: 'noData',
+		meaning: 'No data found',
+		hint: 'The gateway has no record for this input.',
+	},
+	200002: {
+		kind: 'pending',
+		meaning: 'Still processing',
+		hint: 'The result is not ready yet; fetch it again later.',
+	},
+	500001: {
+		kind: 'transient',
+		meaning: 'Gateway internal error',
+		hint: 'Try again later.',
+	},
+	500002: {
+		kind: 'transient',
+		meaning: 'Data source unavailable',
+		hint: 'Try again later.',
+	},
+};
+
+export function describeCode(code: number): CodeMeaning {
+	return (
+		GATEWAY_CODES[code] ?? {
+			kind: 'unknown',
+			meaning: 'Unknown gateway code',
+			hint: 'See the gateway message; report the request ID to the gateway if it persists.',
+		}
+	);
+}

@@ -1,0 +1,354 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the sandbox is a dev server, not node code */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import { CATALOG, type Endpoint } from '../nodes/shared/catalog';
+import { FIELD_KINDS } from '../nodes/shared/fields';
+import { detectImageType } from '../nodes/shared/fields/image';
+import {
+	computeSignature,
+	DEFAULT_SIGNATURE,
+	HEADER_APP_KEY,
+	HEADER_SIGNATURE,
+	HEADER_TIMESTAMP,
+	type SignatureSettings,
+} from '../nodes/shared/signing';
+import { FaultQueue, type Fault, type FaultSpec } from './faults';
+import { fixtureFor } from './fixtures';
+import { Ledger } from './ledger';
+
+export const SANDBOX_APP_KEY = 'sandbox-app-key';
+export const SANDBOX_APP_SECRET = 'sandbox-app-secret';
+
+/** The codes the sandbox answers with; the node's table (nodes/shared/gatewayCodes.ts) explains them. */
+export const SANDBOX_CODES = {
+	ok: 0,
+	unknownKey: 100001,
+	badSignature: 100002,
+	staleTimestamp: 100003,
+	invalidParameter: 100004,
+	unknownEndpoint: 100005,
+	missingHeaders: 100008,
+	noData: 200001,
+	internal: 500001,
+} as const;
+
+export interface SandboxApp {
+	appKey: string;
+	appSecret: string;
+	signature?: SignatureSettings;
+}
+
+export interface SandboxOptions {
+	port?: number;
+	host?: string;
+	apps?: SandboxApp[];
+	/** Allowed difference between the request timestamp and the sandbox clock. Default 300 s. */
+	windowSeconds?: number;
+	/** Added to every call, in milliseconds. */
+	latencyMs?: number;
+	/** Shifts the sandbox's clock, to simulate a client whose clock is off. */
+	clockOffsetSeconds?: number;
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	ledger: Ledger;
+	faults: FaultQueue;
+	inject(fault: Fault): void;
+	setLatency(ms: number): void;
+	reset(): void;
+	close(): Promise<void>;
+}
+
+interface Envelope {
+	code: number;
+	request_id: string;
+	charge: 0 | 1;
+	timestamp: number;
+	message: string;
+	data: unknown;
+}
+
+interface Answer {
+	status: number;
+	envelope: Envelope;
+	operation?: string;
+	appKey?: string;
+}
+
+const BEFORE_BILLING = new Set(['http', 'code', 'nonEnvelope']);
+
+let sequence = 0;
+function newRequestId(nowMs: number): string {
+	const stamp = new Date(nowMs).toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+	sequence = (sequence + 1) % 10_000_000;
+	return `${stamp}E${randomBytes(3).toString('hex').toUpperCase()}${String(sequence).padStart(7, '0')}`;
+}
+
+function sameText(a: string, b: string): boolean {
+	const left = Buffer.from(a);
+	const right = Buffer.from(b);
+	return left.length === right.length && timingSafeEqual(left, right);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of request) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Checks one parameter the way the gateway would; returns a message when it is invalid. */
+function invalidParameter(endpoint: Endpoint, body: Record<string, unknown>): string | undefined {
+	for (const field of endpoint.fields) {
+		const value = body[field.key];
+		const missing = value === undefined || value === null || value === '';
+		if (missing) {
+			if (field.required ?? true) return `缺少参数 ${field.key}`;
+			continue;
+		}
+		if (field.kind === 'image') {
+			if (typeof value !== 'string' || !detectImageType(Buffer.from(value, 'base64'))) {
+				return `参数 ${field.key} 不是有效的图片`;
+			}
+			continue;
+		}
+		if (!FIELD_KINDS[field.kind].schema.safeParse(value).success) return `参数 ${field.key} 格式错误`;
+	}
+	return undefined;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const apps = new Map<string, SandboxApp>();
+	for (const app of options.apps ?? [{ appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET }]) apps.set(app.appKey, app);
+	const windowSeconds = options.windowSeconds ?? 300;
+	let latencyMs = options.latencyMs ?? 0;
+	const ledger = new Ledger();
+	const faults = new FaultQueue();
+	const routes = new Map(CATALOG.map((endpoint) => [`${endpoint.method} ${endpoint.path}`, endpoint]));
+	const sockets = new Set<Socket>();
+
+	const nowMs = () => Date.now() + (options.clockOffsetSeconds ?? 0) * 1000;
+
+	function envelope(code: number, message: string, charge: 0 | 1, data: unknown = null): Envelope {
+		return { code, request_id: newRequestId(nowMs()), charge, timestamp: Math.floor(nowMs() / 1000), message, data };
+	}
+
+	function authenticate(request: IncomingMessage, path: string, rawBody: string): Envelope | { appKey: string } {
+		const appKey = request.headers[HEADER_APP_KEY.toLowerCase()];
+		const timestamp = request.headers[HEADER_TIMESTAMP.toLowerCase()];
+		const signature = request.headers[HEADER_SIGNATURE.toLowerCase()];
+		if (typeof appKey !== 'string' || typeof timestamp !== 'string' || typeof signature !== 'string') {
+			return envelope(SANDBOX_CODES.missingHeaders, '缺少签名请求头', 0);
+		}
+		const app = apps.get(appKey);
+		if (!app) return envelope(SANDBOX_CODES.unknownKey, 'AppKey不存在', 0);
+		const settings = app.signature ?? DEFAULT_SIGNATURE;
+		const sentMs = settings.timestampUnit === 'milliseconds' ? Number(timestamp) : Number(timestamp) * 1000;
+		const skewSeconds = (nowMs() - sentMs) / 1000;
+		if (!Number.isFinite(sentMs) || Math.abs(skewSeconds) > windowSeconds) {
+			return envelope(
+				SANDBOX_CODES.staleTimestamp,
+				`时间戳超出允许范围(±${windowSeconds}秒), 服务器时间 ${Math.floor(nowMs() / 1000)}`,
+				0,
+			);
+		}
+		const expected = computeSignature(settings, {
+			appKey,
+			appSecret: app.appSecret,
+			timestamp,
+			method: request.method ?? 'GET',
+			path,
+			body: rawBody,
+		});
+		if (!sameText(expected, signature)) return envelope(SANDBOX_CODES.badSignature, '签名错误', 0);
+		return { appKey };
+	}
+
+	function answer(request: IncomingMessage, url: URL, rawBody: string, endpoint: Endpoint | undefined): Answer {
+		const operation = endpoint ? `${endpoint.category}.${endpoint.operation}` : undefined;
+		const auth = authenticate(request, url.pathname, rawBody);
+		if ('code' in auth) return { status: 200, envelope: auth, operation };
+		const base = { operation, appKey: auth.appKey };
+		if (!endpoint) {
+			return { status: 404, envelope: envelope(SANDBOX_CODES.unknownEndpoint, '接口不存在或未开通', 0), ...base };
+		}
+		let body: Record<string, unknown>;
+		if (endpoint.method === 'GET') {
+			body = Object.fromEntries(url.searchParams.entries());
+		} else {
+			try {
+				const parsed: unknown = rawBody ? JSON.parse(rawBody) : {};
+				if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+				body = parsed as Record<string, unknown>;
+			} catch {
+				return { status: 200, envelope: envelope(SANDBOX_CODES.invalidParameter, '请求体不是JSON对象', 0), ...base };
+			}
+		}
+		const problem = invalidParameter(endpoint, body);
+		if (problem) return { status: 200, envelope: envelope(SANDBOX_CODES.invalidParameter, problem, 0), ...base };
+		const fixture = fixtureFor(endpoint.category, endpoint.operation);
+		if (!fixture) return { status: 200, envelope: envelope(SANDBOX_CODES.internal, '沙箱没有该接口的样例数据', 0), ...base };
+		const result = fixture(body);
+		if ('noData' in result) return { status: 200, envelope: envelope(SANDBOX_CODES.noData, '查询无结果', result.charge), ...base };
+		if ('code' in result) return { status: 200, envelope: envelope(result.code, result.message, result.charge), ...base };
+		return { status: 200, envelope: envelope(0, '操作成功', result.charge ?? 1, result.data), ...base };
+	}
+
+	function fingerprint(method: string, path: string, body: string): string {
+		return createHash('sha256').update(`${method} ${path}\n${body}`).digest('hex').slice(0, 16);
+	}
+
+	function sendJson(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) {
+		const text = JSON.stringify(value);
+		response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+		response.end(text);
+	}
+
+	async function control(request: IncomingMessage, response: ServerResponse, url: URL, rawBody: string) {
+		const route = url.pathname.slice('/__sandbox/'.length);
+		if (route === 'health') return sendJson(response, 200, { ok: true });
+		if (route === 'ledger') return sendJson(response, 200, ledger.entries);
+		if (route === 'reset' && request.method === 'POST') {
+			ledger.clear();
+			faults.clear();
+			return sendJson(response, 200, { ok: true });
+		}
+		if (route === 'faults' && request.method === 'POST') {
+			faults.add(JSON.parse(rawBody) as Fault);
+			return sendJson(response, 200, { ok: true, pending: faults.size });
+		}
+		if (route === 'latency' && request.method === 'POST') {
+			latencyMs = Number((JSON.parse(rawBody) as { ms: number }).ms) || 0;
+			return sendJson(response, 200, { ok: true, latencyMs });
+		}
+		return sendJson(response, 404, { error: 'unknown sandbox control route' });
+	}
+
+	async function respondWithFault(response: ServerResponse, fault: FaultSpec, answered: Answer | undefined) {
+		const socket = response.socket;
+		switch (fault.kind) {
+			case 'http': {
+				const headers: Record<string, string> = { 'Content-Type': 'text/html' };
+				if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+				response.writeHead(fault.status, headers);
+				response.end(`<html><body><h1>${fault.status}</h1></body></html>`);
+				return;
+			}
+			case 'code':
+				return; // answered in handle(), which records the envelope it sends
+			case 'nonEnvelope':
+				response.writeHead(200, { 'Content-Type': 'text/html' });
+				response.end('<!doctype html><html><body>Welcome to nginx!</body></html>');
+				return;
+			case 'reset':
+				socket?.destroy();
+				return;
+			case 'hang':
+				return; // the client times out; close() destroys the socket
+			case 'malformedJson': {
+				const text = `{"code":0,"request_id":"${answered?.envelope.request_id ?? ''}","data":{`;
+				response.writeHead(200, { 'Content-Type': 'application/json' });
+				response.end(text);
+				return;
+			}
+			case 'truncatedBody': {
+				const text = JSON.stringify(answered?.envelope ?? {});
+				response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+				response.write(text.slice(0, Math.floor(text.length / 2)));
+				setTimeout(() => socket?.destroy(), 10);
+				return;
+			}
+			case 'slowBody': {
+				const text = JSON.stringify(answered?.envelope ?? {});
+				response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+				response.write(text.slice(0, 10));
+				await sleep(fault.ms);
+				response.end(text.slice(10));
+				return;
+			}
+			case 'latency':
+				return;
+		}
+	}
+
+	async function handle(request: IncomingMessage, response: ServerResponse) {
+		const url = new URL(request.url ?? '/', 'http://sandbox');
+		const rawBody = await readBody(request);
+		if (url.pathname.startsWith('/__sandbox/')) return await control(request, response, url, rawBody);
+
+		const method = (request.method ?? 'GET').toUpperCase();
+		const endpoint = routes.get(`${method} ${url.pathname}`);
+		const operation = endpoint ? `${endpoint.category}.${endpoint.operation}` : undefined;
+		const fault = faults.take(url.pathname, operation);
+		const delay = latencyMs + (fault?.kind === 'latency' ? fault.ms : 0);
+		if (delay > 0) await sleep(delay);
+
+		const record = (billed: boolean, code: number | undefined, requestId: string, appKey?: string) =>
+			ledger.add({
+				requestId,
+				at: Date.now(),
+				method,
+				path: url.pathname,
+				operation,
+				appKey,
+				code,
+				billed,
+				fault: fault?.kind,
+				fingerprint: fingerprint(method, url.pathname, method === 'GET' ? url.search : rawBody),
+			});
+
+		const beforeBilling =
+			fault && (BEFORE_BILLING.has(fault.kind) || ((fault.kind === 'reset' || fault.kind === 'hang') && !fault.afterBilling));
+		if (fault?.kind === 'code') {
+			const injected = envelope(fault.code, fault.message ?? '沙箱注入的错误', fault.charge ?? 0);
+			record(injected.charge === 1, injected.code, injected.request_id);
+			return sendJson(response, 200, injected);
+		}
+		if (fault && beforeBilling) {
+			record(false, undefined, newRequestId(nowMs()));
+			return await respondWithFault(response, fault, undefined);
+		}
+		const answered = answer(request, url, rawBody, endpoint);
+		record(answered.envelope.charge === 1, answered.envelope.code, answered.envelope.request_id, answered.appKey);
+		if (fault && fault.kind !== 'latency') return await respondWithFault(response, fault, answered);
+		sendJson(response, answered.status, answered.envelope);
+	}
+
+	const server: Server = createServer((request, response) => {
+		handle(request, response).catch((error: Error) => {
+			if (!response.headersSent) sendJson(response, 500, { code: SANDBOX_CODES.internal, message: error.message });
+			else response.destroy();
+		});
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		ledger,
+		faults,
+		inject: (fault) => faults.add(fault),
+		setLatency: (ms) => {
+			latencyMs = ms;
+		},
+		reset: () => {
+			ledger.clear();
+			faults.clear();
+		},
+		close: () =>
+			new Promise<void>((resolve) => {
+				for (const socket of sockets) socket.destroy();
+				server.close(() => resolve());
+			}),
+	};
+}

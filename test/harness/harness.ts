@@ -1,0 +1,233 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- harness tooling, not package code */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteData,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	IConnections,
+} from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { inputNodeType, ManualTriggerStandIn, type HarnessItem } from './standIns';
+
+// n8n-core reads its settings from the user folder when it is first imported.
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'cbt-harness-'));
+process.env.N8N_DIAGNOSTICS_ENABLED ??= 'false';
+
+export const PACKAGE_ROOT = resolve(__dirname, '../..');
+export const PACKAGE_NAME = 'n8n-nodes-cbt';
+
+type Core = typeof import('n8n-core');
+let core: Core | undefined;
+async function loadCore(): Promise<Core> {
+	core ??= await import('n8n-core');
+	return core;
+}
+
+export interface LoadedPackage {
+	nodes: Map<string, INodeType | IVersionedNodeType>;
+	credentials: Map<string, ICredentialType>;
+}
+
+let loaded: Promise<LoadedPackage> | undefined;
+
+/** Loads the built package exactly as n8n does: from package.json's n8n section, out of dist/. */
+export function loadPackage(): Promise<LoadedPackage> {
+	loaded ??= (async () => {
+		const { PackageDirectoryLoader } = await loadCore();
+		const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
+		await loader.loadAll();
+		const nodes = new Map<string, INodeType | IVersionedNodeType>();
+		for (const [name, data] of Object.entries(loader.nodeTypes)) nodes.set(`${PACKAGE_NAME}.${name}`, data.type);
+		const credentials = new Map<string, ICredentialType>();
+		for (const [name, data] of Object.entries(loader.credentialTypes)) credentials.set(name, data.type);
+		return { nodes, credentials };
+	})();
+	return loaded;
+}
+
+class HarnessNodeTypes implements INodeTypes {
+	constructor(private readonly types: Map<string, INodeType | IVersionedNodeType>) {}
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		const type = this.types.get(nodeType);
+		if (!type) throw new Error(`The harness has no node type "${nodeType}"`);
+		return type;
+	}
+
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+/** Hands out credentials by type and signs requests with the credential type's own authenticate. */
+class HarnessCredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly types: Map<string, ICredentialType>,
+		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = this.types.get(typeName)?.authenticate;
+		if (typeof authenticate !== 'function') return requestOptions;
+		return await authenticate(credentials, requestOptions);
+	}
+
+	async preAuthentication(_helpers: IHttpRequestHelper): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used by the harness');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.data[type];
+		if (!data) throw new Error(`The harness was given no "${type}" credential`);
+		return { ...data };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.types.get(type)?.properties ?? [];
+	}
+}
+
+export interface WorkflowJson {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+}
+
+export interface RunOptions {
+	/** Credential data by credential type, e.g. { cbtApi: { appKey, appSecret, baseUrl } }. */
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Items emitted by nodes of type "harness.input", by node name. */
+	inputs?: Record<string, HarnessItem[]>;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** The items a node produced on its first output, in its last run. */
+	output(nodeName: string): INodeExecutionData[];
+	/** The error a node raised, if any. */
+	error(nodeName: string): (Error & { description?: string; context?: IDataObject }) | undefined;
+	/** The workflow's error, if the run stopped. */
+	workflowError: Error | undefined;
+}
+
+let executionCounter = 0;
+
+/** Runs a workflow JSON through n8n-core's WorkflowExecute, with real HTTP. */
+export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions): Promise<RunResult> {
+	const { WorkflowExecute, ExecutionLifecycleHooks } = await loadCore();
+	const pkg = await loadPackage();
+	const itemsByNode = new Map(Object.entries(options.inputs ?? {}));
+	const types = new Map<string, INodeType | IVersionedNodeType>(pkg.nodes);
+	types.set('n8n-nodes-base.manualTrigger', new ManualTriggerStandIn());
+	types.set('harness.input', inputNodeType(itemsByNode));
+
+	const nodes = workflowJson.nodes.map((node) => ({ ...node, parameters: { ...node.parameters } }));
+	const workflow = new Workflow({
+		id: `harness-${++executionCounter}`,
+		name: workflowJson.name ?? 'harness',
+		nodes,
+		connections: workflowJson.connections,
+		active: false,
+		nodeTypes: new HarnessNodeTypes(types),
+		settings: { executionOrder: 'v1' },
+	});
+
+	const workflowData: IWorkflowBase = {
+		id: workflow.id,
+		name: workflow.name ?? 'harness',
+		active: false,
+		isArchived: false,
+		nodes,
+		connections: workflowJson.connections,
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as IWorkflowBase;
+	const executionId = String(executionCounter);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+
+	const additionalData = {
+		credentialsHelper: new HarnessCredentialsHelper(pkg.credentials, options.credentials),
+		hooks,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not supported by the harness');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not supported by the harness');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const startNode = nodes.find((node) => types.get(node.type) instanceof ManualTriggerStandIn) ?? nodes[0];
+	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
+
+	const runData = run.data.resultData.runData;
+	return {
+		run,
+		output: (nodeName) => {
+			const tasks = runData[nodeName];
+			if (!tasks?.length) return [];
+			return tasks[tasks.length - 1].data?.main?.[0] ?? [];
+		},
+		error: (nodeName) => {
+			const tasks = runData[nodeName];
+			return tasks?.[tasks.length - 1]?.error as ReturnType<RunResult['error']>;
+		},
+		workflowError: run.data.resultData.error,
+	};
+}
+
+export type { HarnessItem, IExecuteData };

@@ -1,0 +1,72 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/missing-paired-item -- harness tooling, not package code */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+/**
+ * n8n-nodes-base is not published at the harness's n8n version, so the harness carries the two
+ * trivial nodes the example workflows start with. They do what n8n's own do for our purposes;
+ * the real n8n end-to-end suite runs the same workflows with n8n's own nodes.
+ */
+
+/** n8n-nodes-base.manualTrigger: one empty item. */
+export class ManualTriggerStandIn implements INodeType {
+	description = {
+		displayName: 'Manual Trigger (harness)',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: [1],
+		description: '',
+		defaults: { name: 'When clicking ‘Execute workflow’' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	} as INodeType['description'];
+
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		const manualTriggerFunction = async () => {
+			this.emit([this.helpers.returnJsonArray([{}])]);
+		};
+		return { manualTriggerFunction };
+	}
+}
+
+/** Items the test hands in, with binary data: how the harness feeds a node under test. */
+export interface HarnessItem {
+	json?: IDataObject;
+	binary?: Record<string, { data: Buffer; fileName: string; mimeType: string }>;
+}
+
+function toBinary(files: NonNullable<HarnessItem['binary']>) {
+	return Object.fromEntries(
+		Object.entries(files).map(([key, file]) => [
+			key,
+			{ data: file.data.toString('base64'), fileName: file.fileName, mimeType: file.mimeType, fileSize: `${file.data.length} B` },
+		]),
+	);
+}
+
+export function inputNodeType(itemsByNode: Map<string, HarnessItem[]>): INodeType {
+	return {
+		description: {
+			displayName: 'Harness Input',
+			name: 'input',
+			group: ['transform'],
+			version: 1,
+			description: 'Emits the items the test provides',
+			defaults: { name: 'Input' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		},
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const items = itemsByNode.get(this.getNode().name) ?? [];
+			return [
+				items.map((item) => ({
+					json: item.json ?? {},
+					pairedItem: { item: 0 },
+					...(item.binary ? { binary: toBinary(item.binary) } : {}),
+				})),
+			];
+		},
+	};
+}
