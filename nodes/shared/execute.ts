@@ -3,17 +3,8 @@ import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import type { Endpoint } from './catalog';
 import type { CatalogNodeSpec } from './description';
-import { callGateway, type GatewayResult } from './transport';
+import { strategyFor, type CallPlan, type NodeOptions } from './calls';
 import { checkField, findEndpoint, isDeferred, readField } from './validate';
-
-export interface NodeOptions {
-	extraBody?: string | IDataObject;
-	includeMetadata?: boolean;
-	path?: string;
-	skipValidation?: boolean;
-	timeoutSeconds?: number;
-	[key: string]: unknown;
-}
 
 /** Everything about one item that can be known without reading files or calling the gateway. */
 interface PreparedItem {
@@ -29,8 +20,8 @@ export interface OutputContext {
 	itemIndex: number;
 }
 
-/** Turns a successful call into the JSON of the output items (one or more, for lists). */
-export type ShapeOutput = (result: GatewayResult, context: OutputContext) => IDataObject[];
+/** Reshapes the records of a successful call (OCR's simplified output, for example). */
+export type ShapeOutput = (records: IDataObject[], context: OutputContext) => IDataObject[];
 
 function parseExtraBody(context: IExecuteFunctions, itemIndex: number, raw: NodeOptions['extraBody']): IDataObject {
 	if (raw === undefined || raw === '') return {};
@@ -65,7 +56,7 @@ async function run(
 	context: IExecuteFunctions,
 	prepared: PreparedItem,
 	itemIndex: number,
-	shapeOutput: ShapeOutput,
+	shapeOutput: ShapeOutput | undefined,
 ): Promise<IDataObject[]> {
 	const { endpoint, options } = prepared;
 	const body: IDataObject = { ...prepared.body };
@@ -76,30 +67,20 @@ async function run(
 	}
 	Object.assign(body, prepared.extraBody);
 	const path = options.path?.trim() || endpoint.path;
-	const request =
-		endpoint.method === 'GET' ? { method: endpoint.method, path, qs: body } : { method: endpoint.method, path, body };
-	const timeoutMs = Math.round((options.timeoutSeconds ?? 30) * 1000);
-	const result = await callGateway(context, request, itemIndex, timeoutMs);
-	const records = shapeOutput(result, { endpoint, options, itemIndex });
+	const plan: CallPlan = {
+		endpoint,
+		options,
+		request: endpoint.method === 'GET' ? { method: 'GET', path, qs: body } : { method: endpoint.method, path, body },
+		timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000),
+	};
+	const outcome = await strategyFor(endpoint)(context, plan, itemIndex);
+	const records = shapeOutput ? shapeOutput(outcome.records, { endpoint, options, itemIndex }) : outcome.records;
 	if (options.includeMetadata) {
-		const meta: IDataObject = { requestId: result.meta.requestId ?? null, billed: result.meta.billed ?? null };
+		const meta: IDataObject = { requestId: outcome.meta.requestId ?? null, billed: outcome.meta.billed ?? null };
 		return records.map((record) => ({ ...record, _cbt: meta }));
 	}
 	return records;
 }
-
-function asRecord(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : { data: value as IDataObject[string] };
-}
-
-/** The default output: `data` as the item, or one item per record for list endpoints. */
-export const dataAsItems: ShapeOutput = ({ data }, { endpoint }) => {
-	if (endpoint.output.kind === 'list') {
-		const list = (data as IDataObject | undefined)?.[endpoint.output.itemsKey];
-		return Array.isArray(list) ? list.map(asRecord) : [];
-	}
-	return [asRecord(data)];
-};
 
 /** Errors raised here are already n8n errors; anything else is wrapped so it names the item. */
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
@@ -123,7 +104,7 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 export async function executeCatalogNode(
 	context: IExecuteFunctions,
 	spec: CatalogNodeSpec,
-	shapeOutput: ShapeOutput = dataAsItems,
+	shapeOutput?: ShapeOutput,
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();

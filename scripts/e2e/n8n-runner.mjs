@@ -306,6 +306,22 @@ export function parseRunOutput(stdout) {
 	return found;
 }
 
+/** n8n's log entries from stdout written with N8N_LOG_FORMAT=json: [{level, message}]. */
+export function parseLogLines(stdout) {
+	const res = [];
+	for (const line of stdout.split(/\r?\n/)) {
+		const t = line.trim();
+		if (!t.startsWith('{"level"')) continue;
+		try {
+			const e = JSON.parse(t);
+			if (typeof e.message === 'string') res.push({ level: e.level, message: e.message });
+		} catch {
+			/* not a log line */
+		}
+	}
+	return res;
+}
+
 /**
  * Output items of each node of a run: { [nodeName]: json[] } (main output 0 of the node's last run).
  * @param {object} run IRun
@@ -326,7 +342,8 @@ export function itemsByNode(run, { output = 0 } = {}) {
  * @param {string} id
  * @param {{timeoutMs?: number, env?: Record<string,string>}} [opts]
  * @returns {Promise<{ok: boolean, code: number|null, run: object|undefined, runData: object, items: Record<string, object[]>,
- *   error: object|undefined, lastNodeExecuted: string|undefined, stdout: string, stderr: string, ms: number, timedOut: boolean}>}
+ *   error: object|undefined, lastNodeExecuted: string|undefined, stdout: string, stderr: string, ms: number, timedOut: boolean,
+ *   signal: string|null, logs: Array<{level: string, message: string}>, errorMessages: string[]}>}
  *   ok: exit 0 and a run without resultData.error. `run` is n8n's IRun (run.data.resultData.runData[node][i].data.main[o][k].json).
  */
 export async function executeWorkflow(home, id, opts = {}) {
@@ -336,9 +353,13 @@ export async function executeWorkflow(home, id, opts = {}) {
 	});
 	const run = parseRunOutput(r.stdout);
 	const error = run?.data?.resultData?.error;
+	const logs = parseLogLines(r.stdout);
 	return {
 		ok: r.code === 0 && !!run && !error,
 		code: r.code,
+		signal: r.signal,
+		logs,
+		errorMessages: logs.filter((l) => l.level === 'error').map((l) => l.message),
 		run,
 		runData: run?.data?.resultData?.runData || {},
 		items: run ? itemsByNode(run) : {},

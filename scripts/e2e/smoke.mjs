@@ -206,7 +206,10 @@ async function probeTypes(home, candidates, token) {
 		const res = await executeWorkflow(home, id);
 		const out = res.items.Hello?.[0];
 		if (res.ok && out?.greeting === 'ni hao' && out?.tokenSha === want) worked.push(type);
-		else failures[type] = String(res.error?.message || res.stdout.split('\n').filter((l) => /rror|nrecognized|not known|Unrecognized/i.test(l))[0] || `exit ${res.code}`).slice(0, 300);
+		else {
+			const msgs = [res.error?.message, ...res.errorMessages.filter((m) => !/See log messages|^Execution error/.test(m))].filter(Boolean);
+			failures[type] = `${msgs[0] || 'no error message'} (exit ${res.code ?? res.signal})`.slice(0, 300);
+		}
 	}
 	return { worked, failures };
 }

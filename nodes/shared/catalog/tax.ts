@@ -1,0 +1,3 @@
+import type { Endpoint } from './types';
+
+export const TAX_ENDPOINTS: Endpoint[] = [];
