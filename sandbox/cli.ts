@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- a command-line entry point */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- a command-line entry point */
 import { parseArgs } from 'node:util';
 
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox } from './server';

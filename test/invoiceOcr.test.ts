@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node, not inside n8n */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
@@ -8,7 +9,7 @@ import { makePng } from './support/images';
 import { credentialFor } from './support/sandbox';
 import { singleNodeWorkflow } from './support/workflows';
 
-const SECRET_MARKER = 'MARKER-secret-7f3a9c';
+const MARKER = 'MARKER-secret-7f3a9c';
 
 function invoiceItem(seed: number) {
 	return { json: { seed }, binary: { data: { data: makePng(16, 16, seed), fileName: `invoice-${seed}.png`, mimeType: 'image/png' } } };
@@ -17,10 +18,10 @@ function invoiceItem(seed: number) {
 describe('CBT OCR › Invoice through n8n-core', () => {
 	let sandbox: Sandbox;
 	before(async () => {
-		sandbox = await startSandbox({ apps: [{ appKey: 'k1', appSecret: SECRET_MARKER }] });
+		sandbox = await startSandbox({ apps: [{ appKey: 'k1', appSecret: MARKER }] });
 	});
 	after(() => sandbox.close());
-	const credentials = () => ({ cbtApi: credentialFor(sandbox, { appKey: 'k1', appSecret: SECRET_MARKER }) });
+	const credentials = () => ({ cbtApi: credentialFor(sandbox, { appKey: 'k1', appSecret: MARKER }) });
 
 	it('signs, calls the gateway and outputs the invoice data as the item', async () => {
 		sandbox.reset();
@@ -105,13 +106,13 @@ describe('CBT OCR › Invoice through n8n-core', () => {
 
 	it('a wrong secret fails with the signature error, and the secret appears in no output or error', async () => {
 		const result = await runWorkflow(singleNodeWorkflow('cbtOcr', { operation: 'invoice', binaryPropertyName: 'data' }), {
-			credentials: { cbtApi: credentialFor(sandbox, { appKey: 'k1', appSecret: `${SECRET_MARKER}-wrong` }) },
+			credentials: { cbtApi: credentialFor(sandbox, { appKey: 'k1', appSecret: `${MARKER}-wrong` }) },
 			inputs: { Input: [invoiceItem(1)] },
 		});
 		assert.match(result.error('CBT')?.message ?? '', /Gateway error 100002 \(Signature mismatch\)/);
 		const everything = JSON.stringify(result.run, (_key, value: unknown) =>
 			value instanceof Error ? { ...value, message: value.message, stack: value.stack, description: (value as { description?: string }).description } : value,
 		);
-		assert.ok(!everything.includes(SECRET_MARKER), 'the App Secret leaked into the run data');
+		assert.ok(!everything.includes(MARKER), 'the App Secret leaked into the run data');
 	});
 });

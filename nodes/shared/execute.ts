@@ -65,12 +65,13 @@ async function run(
 		const value = checkField(context, itemIndex, field, raw, options.skipValidation === true);
 		if (value !== undefined) body[field.key] = value as IDataObject[string];
 	}
-	Object.assign(body, prepared.extraBody);
+	const sent = endpoint.transformBody ? endpoint.transformBody(body, options) : body;
+	Object.assign(sent, prepared.extraBody);
 	const path = options.path?.trim() || endpoint.path;
 	const plan: CallPlan = {
 		endpoint,
 		options,
-		request: endpoint.method === 'GET' ? { method: 'GET', path, qs: body } : { method: endpoint.method, path, body },
+		request: endpoint.method === 'GET' ? { method: 'GET', path, qs: sent } : { method: endpoint.method, path, body: sent },
 		timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000),
 	};
 	const outcome = await strategyFor(endpoint)(context, plan, itemIndex);
@@ -127,7 +128,8 @@ export async function executeCatalogNode(
 		}
 		try {
 			const records = await run(context, item, itemIndex, shapeOutput);
-			const binary = item.endpoint.fields.some((field) => field.kind === 'image') ? items[itemIndex].binary : undefined;
+			// Items that carried a file keep it, so it can be archived next to its result.
+			const binary = item.endpoint.fields.some(isDeferred) ? items[itemIndex].binary : undefined;
 			for (const json of records) output.push({ json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = asNodeError(context, error, itemIndex);

@@ -46,7 +46,7 @@ export function checkField(
 	}
 	const kind = FIELD_KINDS[field.kind];
 	// Skipping validation never skips turning an image into base64: the gateway cannot take bytes.
-	if (skipValidation && field.kind !== 'image') return typeof raw === 'string' ? raw.trim() : raw;
+	if (skipValidation && !isDeferred(field)) return typeof raw === 'string' ? raw.trim() : raw;
 	const parsed = kind.schema.safeParse(raw);
 	if (!parsed.success) throw invalidInput(context, itemIndex, field, parsed.error.issues[0]?.message ?? 'is invalid');
 	return parsed.data;

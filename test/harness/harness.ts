@@ -8,7 +8,6 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IExecuteData,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -103,7 +102,7 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		return await authenticate(credentials, requestOptions);
 	}
 
-	async preAuthentication(_helpers: IHttpRequestHelper): Promise<undefined> {
+	async preAuthentication(): Promise<undefined> {
 		return undefined;
 	}
 

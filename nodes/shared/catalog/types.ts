@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { FieldKindId } from '../fields';
 
 export type Category = 'GA' | 'OCR' | 'ENT' | 'OPT' | 'EDU' | 'CAR' | 'IMP' | 'TAX' | 'RPA_TAX' | 'tv1' | 'MISC';
@@ -39,4 +41,9 @@ export interface Endpoint {
 	pathConfirmed: boolean;
 	fields: FieldSpec[];
 	output: OutputShape;
+	/**
+	 * Rewrites the checked body just before it is sent, for endpoints whose fields travel
+	 * transformed (the SM version of the two-factor check encrypts them). Receives the node's options.
+	 */
+	transformBody?: (body: IDataObject, options: IDataObject) => IDataObject;
 }

@@ -3,6 +3,7 @@ import { chineseName } from './chineseName';
 import { companyKeyword } from './companyKeyword';
 import { creditCode } from './creditCode';
 import { date } from './date';
+import { faceImage } from './faceImage';
 import type { FieldKind } from './fieldKind';
 import { idNumber } from './idNumber';
 import { image } from './image';
@@ -18,6 +19,7 @@ export const FIELD_KINDS = {
 	companyKeyword,
 	creditCode,
 	date,
+	faceImage,
 	idNumber,
 	image,
 	mobile,
