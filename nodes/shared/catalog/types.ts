@@ -45,5 +45,5 @@ export interface Endpoint {
 	 * Rewrites the checked body just before it is sent, for endpoints whose fields travel
 	 * transformed (the SM version of the two-factor check encrypts them). Receives the node's options.
 	 */
-	transformBody?: (body: IDataObject, options: IDataObject) => IDataObject;
+	transformBody?: (body: IDataObject, options: Readonly<Record<string, unknown>>) => IDataObject;
 }
