@@ -1,0 +1,64 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node, not inside n8n */
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+import type { INodeProperties, INodeType } from 'n8n-workflow';
+
+import { CATALOG, CATEGORY_NODES } from '../nodes/shared/catalog';
+import { generatedFiles, nodeFolder, ROOT } from '../scripts/docs/generate';
+import { loadPackage } from './harness/harness';
+
+describe('catalog, nodes and README agree', () => {
+	it('codex files and README tables are up to date (run `npm run docs`)', () => {
+		for (const file of generatedFiles()) {
+			const path = join(ROOT, file.path);
+			assert.ok(existsSync(path), `${file.path} is missing`);
+			assert.equal(readFileSync(path, 'utf8'), file.content, `${file.path} is stale: run npm run docs`);
+		}
+	});
+
+	it('every catalog endpoint appears once in the README table', () => {
+		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+		for (const endpoint of CATALOG) {
+			assert.ok(readme.includes(`| \`${endpoint.method} ${endpoint.path}\` |`), `${endpoint.chineseName} is missing from the README`);
+		}
+		assert.match(readme, new RegExp(`\\n${CATALOG.length} endpoints\\.`));
+	});
+
+	it('every endpoint is an operation of its node, with its Chinese name in the description', async () => {
+		const pkg = await loadPackage();
+		for (const entry of CATEGORY_NODES) {
+			const type = pkg.nodes.get(`n8n-nodes-cbt.${entry.node}`) as INodeType | undefined;
+			if (!type) {
+				assert.equal(existsSync(join(ROOT, 'nodes', nodeFolder(entry.node))), false, `${entry.node} exists but is not in package.json`);
+				continue;
+			}
+			const operations = type.description.properties
+				.filter((property: INodeProperties) => property.name === 'operation')
+				.flatMap((property) => property.options ?? []) as Array<{ value: string; description?: string }>;
+			for (const endpoint of entry.endpoints) {
+				const matches = operations.filter((option) => option.value === endpoint.operation);
+				assert.equal(matches.length, 1, `${entry.node}: ${endpoint.operation} should appear exactly once`);
+				assert.ok(matches[0].description?.includes(endpoint.chineseName), `${endpoint.operation} lacks its Chinese name`);
+			}
+		}
+	});
+
+	it('operation ids are unique within each node and paths are unique across the catalog', () => {
+		for (const entry of CATEGORY_NODES) {
+			const ids = entry.endpoints.map((endpoint) => endpoint.operation);
+			assert.equal(new Set(ids).size, ids.length, `${entry.node} has duplicate operation ids`);
+		}
+		const routes = CATALOG.map((endpoint) => `${endpoint.method} ${endpoint.path}`);
+		assert.equal(new Set(routes).size, routes.length, 'two endpoints share a path');
+	});
+
+	it('only Invoice OCR claims a documented path', () => {
+		assert.deepEqual(
+			CATALOG.filter((endpoint) => endpoint.pathConfirmed).map((endpoint) => endpoint.chineseName),
+			['发票OCR'],
+		);
+	});
+});
