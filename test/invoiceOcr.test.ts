@@ -68,7 +68,7 @@ describe('CBT OCR › Invoice through n8n-core', () => {
 
 	it('gives an error item instead under "continue on fail", and keeps going', async () => {
 		sandbox.reset();
-		sandbox.inject({ kind: 'code', code: 500001, charge: 0 });
+		sandbox.inject({ kind: 'code', code: 500001, charge: 1 }); // billed, so not retried
 		const result = await runWorkflow(
 			singleNodeWorkflow('cbtOcr', { operation: 'invoice', binaryPropertyName: 'data' }, { onError: 'continueRegularOutput' }),
 			{ credentials: credentials(), inputs: { Input: [invoiceItem(1), invoiceItem(2)] } },

@@ -109,6 +109,22 @@ function usesImages(endpoints: readonly Endpoint[]): boolean {
 function optionsProperty(spec: CatalogNodeSpec): INodeProperties {
 	const options: INodeProperties[] = [
 		{
+			displayName: 'Call Identical Requests Once',
+			name: 'deduplicate',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether items with exactly the same request in this execution share one call and its answer, since each call is billed',
+		},
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			default: 5,
+			typeOptions: { minValue: 1, maxValue: 20 },
+			description: 'How many items are sent to the gateway at the same time. Output order stays the input order.',
+		},
+		{
 			displayName: 'Extra Body Fields',
 			name: 'extraBody',
 			type: 'json',
@@ -124,6 +140,15 @@ function optionsProperty(spec: CatalogNodeSpec): INodeProperties {
 			description: 'Whether to add the gateway request ID and whether the call was billed to each item, under "_cbt"',
 		},
 		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			default: 3,
+			typeOptions: { minValue: 0, maxValue: 10 },
+			description:
+				'How often a call is repeated when the gateway cannot have billed it: the connection was refused, the gateway asked to slow down, or a temporary error with no charge',
+		},
+		{
 			displayName: 'Path',
 			name: 'path',
 			type: 'string',
@@ -131,6 +156,15 @@ function optionsProperty(spec: CatalogNodeSpec): INodeProperties {
 			placeholder: '/apis/tt/gw/ent/v1/basic',
 			description:
 				'Overrides the endpoint path. Most paths are assumed from the gateway’s naming pattern; set the one from your gateway documentation if it differs.',
+		},
+		{
+			displayName: 'Pause Between Batches (Ms)',
+			name: 'batchPauseMs',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description:
+				'For strict quotas: send items in batches of Concurrency items with this pause between batches. 0 sends continuously.',
 		},
 		{
 			displayName: 'Skip Input Validation',

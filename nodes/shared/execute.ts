@@ -1,9 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 
+import { createHash } from 'node:crypto';
+
 import type { Endpoint } from './catalog';
 import type { CatalogNodeSpec } from './description';
-import { strategyFor, type CallPlan, type NodeOptions } from './calls';
+import { strategyFor, type CallOutcome, type CallPlan, type NodeOptions } from './calls';
+import { runPool } from './pool';
+import { DEFAULT_RETRY, Throttle } from './retry';
 import { checkField, findEndpoint, isDeferred, readField } from './validate';
 
 /** Everything about one item that can be known without reading files or calling the gateway. */
@@ -18,6 +22,42 @@ export interface OutputContext {
 	endpoint: Endpoint;
 	options: NodeOptions;
 	itemIndex: number;
+}
+
+/** How the node's calls run together; read once per execution from the first item's options. */
+interface RunSettings {
+	concurrency: number;
+	batchPauseMs: number;
+	maxRetries: number;
+	deduplicate: boolean;
+	throttle: Throttle;
+	/** Identical requests in flight or done in this execution, by request key. */
+	shared: Map<string, { owner: number; outcome: Promise<CallOutcome> }>;
+}
+
+export const DEFAULT_CONCURRENCY = 5;
+export const MAX_CONCURRENCY = 20;
+
+function runSettings(context: IExecuteFunctions): RunSettings {
+	const options = context.getNodeParameter('options', 0, {}) as NodeOptions;
+	const number = (value: unknown, fallback: number, min: number, max: number) =>
+		Math.min(max, Math.max(min, Math.round(typeof value === 'number' && Number.isFinite(value) ? value : fallback)));
+	return {
+		concurrency: number(options.concurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
+		batchPauseMs: number(options.batchPauseMs, 0, 0, 3_600_000),
+		maxRetries: number(options.maxRetries, DEFAULT_RETRY.maxRetries, 0, 10),
+		deduplicate: options.deduplicate !== false,
+		throttle: new Throttle(),
+		shared: new Map(),
+	};
+}
+
+/** Same endpoint, same parameters, same options: the same answer, so one paid call. */
+function requestKey(plan: CallPlan): string {
+	const { endpoint, request, options } = plan;
+	return createHash('sha256')
+		.update(JSON.stringify([endpoint.category, endpoint.operation, request.method, request.path, request.qs ?? null, request.body ?? null, options]))
+		.digest('hex');
 }
 
 /** Reshapes the records of a successful call (OCR's simplified output, for example). */
@@ -56,6 +96,7 @@ async function run(
 	context: IExecuteFunctions,
 	prepared: PreparedItem,
 	itemIndex: number,
+	settings: RunSettings,
 	shapeOutput: ShapeOutput | undefined,
 ): Promise<IDataObject[]> {
 	const { endpoint, options } = prepared;
@@ -72,12 +113,36 @@ async function run(
 		endpoint,
 		options,
 		request: endpoint.method === 'GET' ? { method: 'GET', path, qs: sent } : { method: endpoint.method, path, body: sent },
-		timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000),
+		call: {
+			timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000),
+			retry: { ...DEFAULT_RETRY, maxRetries: settings.maxRetries },
+			throttle: settings.throttle,
+		},
 	};
-	const outcome = await strategyFor(endpoint)(context, plan, itemIndex);
+
+	const key = settings.deduplicate ? requestKey(plan) : undefined;
+	const earlier = key ? settings.shared.get(key) : undefined;
+	let outcome: CallOutcome;
+	if (earlier) {
+		try {
+			outcome = await earlier.outcome;
+		} catch (error) {
+			const cause = error as { message?: string; description?: string };
+			throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: same request as item ${earlier.owner}, which failed: ${cause.message ?? ''}`, {
+				itemIndex,
+				description: `This item was not sent separately. ${cause.description ?? ''}`.trim(),
+			});
+		}
+	} else {
+		const pending = strategyFor(endpoint)(context, plan, itemIndex);
+		if (key) settings.shared.set(key, { owner: itemIndex, outcome: pending });
+		outcome = await pending;
+	}
+
 	const records = shapeOutput ? shapeOutput(outcome.records, { endpoint, options, itemIndex }) : outcome.records;
 	if (options.includeMetadata) {
 		const meta: IDataObject = { requestId: outcome.meta.requestId ?? null, billed: outcome.meta.billed ?? null };
+		if (earlier) meta.sameRequestAsItem = earlier.owner;
 		return records.map((record) => ({ ...record, _cbt: meta }));
 	}
 	return records;
@@ -100,7 +165,7 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 /**
  * Runs a catalog-driven node. Every item's parameters are checked before the first call, so that
  * a bad value in item 500 stops the run before items 0–499 are paid for; files are read only when
- * their item's turn comes.
+ * their item's turn comes. Calls run a few at a time; output order and pairing are those of the input.
  */
 export async function executeCatalogNode(
 	context: IExecuteFunctions,
@@ -119,23 +184,35 @@ export async function executeCatalogNode(
 		}
 	});
 
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const item = prepared[itemIndex];
-		if (item instanceof Error) {
-			output.push(errorItem(item, itemIndex));
-			continue;
-		}
-		try {
-			const records = await run(context, item, itemIndex, shapeOutput);
-			// Items that carried a file keep it, so it can be archived next to its result.
-			const binary = item.endpoint.fields.some(isDeferred) ? items[itemIndex].binary : undefined;
-			for (const json of records) output.push({ json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
-		} catch (error) {
-			const nodeError = asNodeError(context, error, itemIndex);
-			if (!continueOnFail) throw nodeError;
-			output.push(errorItem(nodeError, itemIndex));
-		}
-	}
-	return [output];
+	const settings = runSettings(context);
+	const results: INodeExecutionData[][] = items.map(() => []);
+	let stopped: { itemIndex: number; error: Error } | undefined;
+	await runPool(
+		items.length,
+		settings,
+		async (itemIndex) => {
+			const item = prepared[itemIndex];
+			if (item instanceof Error) {
+				results[itemIndex] = [errorItem(item, itemIndex)];
+				return;
+			}
+			try {
+				const records = await run(context, item, itemIndex, settings, shapeOutput);
+				// Items that carried a file keep it, so it can be archived next to its result.
+				const binary = item.endpoint.fields.some(isDeferred) ? items[itemIndex].binary : undefined;
+				results[itemIndex] = records.map((json) => ({ json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } }));
+			} catch (error) {
+				const nodeError = asNodeError(context, error, itemIndex);
+				if (continueOnFail) {
+					results[itemIndex] = [errorItem(nodeError, itemIndex)];
+				} else if (!stopped || itemIndex < stopped.itemIndex) {
+					stopped = { itemIndex, error: nodeError };
+				}
+			}
+		},
+		// Once an item has failed the run will stop, so no further item is sent (and paid for).
+		() => stopped !== undefined,
+	);
+	if (stopped) throw stopped.error;
+	return [results.flat()];
 }

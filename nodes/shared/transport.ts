@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { describeCode, type CodeKind } from './gatewayCodes';
 import { isBilled, parseEnvelope, type Envelope } from './envelope';
+import { DEFAULT_RETRY, isRateLimit, isRetryable, parseRetryAfter, retryDelayMs, Throttle, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'cbtApi';
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -35,11 +36,13 @@ export class GatewayFailure {
 	constructor(
 		readonly kind: FailureKind,
 		readonly message: string,
-		readonly description: string,
+		public description: string,
 		readonly meta: Partial<ResponseMeta>,
 		readonly httpStatus?: number,
 		/** True when the request cannot have reached the gateway (so it cannot have been billed). */
 		readonly notSent = false,
+		/** From a Retry-After header, in milliseconds. */
+		public retryAfterMs?: number,
 	) {}
 }
 
@@ -147,17 +150,19 @@ export async function sendToGateway(
 		ignoreHttpStatusErrors: true,
 		timeout: timeoutMs,
 	};
-	let response: { statusCode: number; body: unknown };
+	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 	try {
 		response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			CREDENTIAL_TYPE,
 			options,
-		)) as { statusCode: number; body: unknown };
+		)) as typeof response;
 	} catch (error) {
 		return interpretThrown(error);
 	}
-	return interpretResponse(response.statusCode, response.body);
+	const outcome = interpretResponse(response.statusCode, response.body);
+	if (outcome instanceof GatewayFailure) outcome.retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);
+	return outcome;
 }
 
 /** The error a failed call becomes. It names the item; it quotes request IDs, never headers. */
@@ -177,13 +182,35 @@ export function toNodeError(context: IExecuteFunctions, failure: GatewayFailure,
 	});
 }
 
+export interface CallSettings {
+	timeoutMs?: number;
+	retry?: RetryPolicy;
+	/** Shared by the node's concurrent calls. */
+	throttle?: Throttle;
+}
+
+/**
+ * Calls one endpoint, retrying only what cannot have been billed. Each attempt goes through the
+ * credential again, so it carries a fresh timestamp and signature.
+ */
 export async function callGateway(
 	context: IExecuteFunctions,
 	request: GatewayRequest,
 	itemIndex: number,
-	timeoutMs?: number,
+	settings: CallSettings = {},
 ): Promise<GatewayResult> {
-	const outcome = await sendToGateway(context, request, timeoutMs);
-	if (outcome instanceof GatewayFailure) throw toNodeError(context, outcome, itemIndex);
-	return outcome;
+	const retry = settings.retry ?? DEFAULT_RETRY;
+	const throttle = settings.throttle ?? new Throttle();
+	for (let attempt = 0; ; attempt++) {
+		await throttle.ready();
+		const outcome = await sendToGateway(context, request, settings.timeoutMs);
+		if (!(outcome instanceof GatewayFailure)) return outcome;
+		if (attempt >= retry.maxRetries || !isRetryable(outcome)) {
+			if (attempt > 0) outcome.description = `${outcome.description} Tried ${attempt + 1} times.`;
+			throw toNodeError(context, outcome, itemIndex);
+		}
+		const delay = retryDelayMs(retry, attempt, outcome.retryAfterMs);
+		if (isRateLimit(outcome)) throttle.pause(delay);
+		else await sleep(delay);
+	}
 }

@@ -23,7 +23,7 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { inputNodeType, ManualTriggerStandIn, type HarnessItem } from './standIns';
+import { inputNodeType, ManualTriggerStandIn, readFilesStandIn, type HarnessItem } from './standIns';
 
 // n8n-core reads its settings from the user folder when it is first imported.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'cbt-harness-'));
@@ -140,7 +140,12 @@ export interface RunOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** Items emitted by nodes of type "harness.input", by node name. */
 	inputs?: Record<string, HarnessItem[]>;
+	/** Where relative file paths in read-files nodes point. Default: the package root. */
+	baseFolder?: string;
 }
+
+/** The node types the harness can run besides the package's own. */
+export const HARNESS_NODE_TYPES = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.readWriteFile', 'harness.input'];
 
 export interface RunResult {
 	run: IRun;
@@ -162,6 +167,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	const types = new Map<string, INodeType | IVersionedNodeType>(pkg.nodes);
 	types.set('n8n-nodes-base.manualTrigger', new ManualTriggerStandIn());
 	types.set('harness.input', inputNodeType(itemsByNode));
+	types.set('n8n-nodes-base.readWriteFile', readFilesStandIn(options.baseFolder ?? PACKAGE_ROOT));
 
 	const nodes = workflowJson.nodes.map((node) => ({ ...node, parameters: { ...node.parameters } }));
 	const workflow = new Workflow({

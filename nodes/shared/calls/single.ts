@@ -11,7 +11,7 @@ export function asRecord(value: unknown): IDataObject {
 
 /** One call; `data` is the record, or for list endpoints `data[itemsKey]` holds the records. */
 export const singleCall: CallStrategy = async (context, plan, itemIndex) => {
-	const { data, meta } = await callGateway(context, plan.request, itemIndex, plan.timeoutMs);
+	const { data, meta } = await callGateway(context, plan.request, itemIndex, plan.call);
 	const output = plan.endpoint.output;
 	if (output.kind === 'list') {
 		const list = (data as IDataObject | undefined)?.[output.itemsKey];

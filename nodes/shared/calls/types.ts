@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Endpoint } from '../catalog';
-import type { GatewayRequest, ResponseMeta } from '../transport';
+import type { CallSettings, GatewayRequest, ResponseMeta } from '../transport';
 
 export interface NodeOptions {
 	extraBody?: string | IDataObject;
@@ -17,7 +17,8 @@ export interface CallPlan {
 	endpoint: Endpoint;
 	options: NodeOptions;
 	request: GatewayRequest;
-	timeoutMs: number;
+	/** Timeout, retry policy and the node's shared throttle: pass on to callGateway. */
+	call: CallSettings;
 }
 
 /** What the call produced: the records that become output items, and the last answer's metadata. */
