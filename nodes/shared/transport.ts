@@ -104,10 +104,32 @@ export function interpretResponse(statusCode: number, body: unknown): GatewayRes
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
+/**
+ * n8n's request helper wraps socket errors in a NodeApiError that keeps only a fixed message per
+ * error code, so the code is recovered from that message when the cause is gone.
+ */
+const N8N_MESSAGE_CODES: Array<[string, string]> = [
+	['The service refused the connection', 'ECONNREFUSED'],
+	['The connection cannot be established', 'ENOTFOUND'],
+	['The host is unreachable', 'EHOSTUNREACH'],
+	['The DNS server returned an error', 'EAI_AGAIN'],
+	['The connection was aborted', 'ECONNABORTED'],
+	['The connection timed out', 'ETIMEDOUT'],
+	['The connection to the server was closed unexpectedly', 'ECONNRESET'],
+];
+
+export function socketErrorCode(error: unknown): string {
+	const direct = (error as { cause?: { code?: unknown }; code?: unknown }) ?? {};
+	const code = direct.cause?.code ?? direct.code;
+	if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+	const message = String((error as { message?: unknown })?.message ?? '');
+	if (/timeout of \d+ms exceeded/.test(message)) return 'ECONNABORTED';
+	return N8N_MESSAGE_CODES.find(([prefix]) => message.startsWith(prefix))?.[1] ?? '';
+}
+
 /** Classifies an error thrown by n8n's request helper (no HTTP answer at all). */
 export function interpretThrown(error: unknown): GatewayFailure {
-	const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-	const code = cause?.code ?? (error as { code?: string })?.code ?? '';
+	const code = socketErrorCode(error);
 	if (NOT_SENT_CODES.has(code)) {
 		return new GatewayFailure(
 			'network',

@@ -76,6 +76,9 @@ describe('classifying a failed connection', () => {
 		assert.equal(timeout.kind, 'timeout');
 		assert.equal(timeout.notSent, false);
 		assert.match(timeout.description, /may have billed/);
+		// What n8n's request helper actually throws: a NodeApiError with only a fixed message.
+		assert.equal(interpretThrown(new Error('The service refused the connection - perhaps it is offline')).notSent, true);
+		assert.equal(interpretThrown(new Error('The connection was aborted, perhaps the server is offline')).kind, 'timeout');
 		const reset = interpretThrown({ cause: { code: 'ECONNRESET' } });
 		assert.equal(reset.notSent, false);
 		assert.match(reset.description, /may have been billed/);

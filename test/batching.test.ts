@@ -1,0 +1,139 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node, not inside n8n */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox, type Sandbox } from '../sandbox/server';
+import { runWorkflow } from './harness/harness';
+import { makePng } from './support/images';
+import { credentialFor } from './support/sandbox';
+import { singleNodeWorkflow } from './support/workflows';
+
+const png = (seed: number) => ({ binary: { data: { data: makePng(8, 8, seed), fileName: `f${seed}.png`, mimeType: 'image/png' } } });
+const invoice = (options: Record<string, unknown> = {}) => ({ operation: 'invoice', binaryPropertyName: 'data', options });
+
+async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return port;
+}
+
+describe('batches: concurrency, rate limits, retries, duplicates', () => {
+	let sandbox: Sandbox;
+	before(async () => {
+		sandbox = await startSandbox({ latencyMs: 20 });
+	});
+	after(() => sandbox.close());
+	const run = (parameters: Record<string, unknown>, inputs: ReturnType<typeof png>[], settings = {}) =>
+		runWorkflow(singleNodeWorkflow('cbtOcr', parameters, settings), { credentials: { cbtApi: credentialFor(sandbox) }, inputs: { Input: inputs } });
+
+	it('a burst of 429s slows the run down and every item still succeeds, billed once', async () => {
+		sandbox.reset();
+		sandbox.inject({ kind: 'http', status: 429, retryAfterSeconds: 1, times: 4 });
+		const started = Date.now();
+		const result = await run(invoice({ concurrency: 5 }), Array.from({ length: 10 }, (_, index) => png(index)));
+		assert.equal(result.error('CBT'), undefined);
+		assert.equal(result.output('CBT').length, 10);
+		assert.ok(Date.now() - started >= 900, 'the run waited for Retry-After');
+		assert.equal(sandbox.ledger.entries.filter((entry) => entry.fault === 'http').length, 4);
+		assert.equal(sandbox.ledger.billed().length, 10);
+	});
+
+	it('the gateway’s “too frequent” code with no charge is retried too', async () => {
+		sandbox.reset();
+		sandbox.inject({ kind: 'code', code: 100007, charge: 0, times: 2 });
+		const result = await run(invoice({ concurrency: 2 }), [png(1), png(2)]);
+		assert.equal(result.output('CBT').length, 2);
+		assert.equal(result.error('CBT'), undefined);
+		assert.equal(sandbox.ledger.billed().length, 2);
+	});
+
+	it('connections refused before sending are retried with a fresh signature and billed once', async () => {
+		const port = await freePort();
+		let late: Sandbox | undefined;
+		const starting = new Promise<void>((resolve) =>
+			setTimeout(async () => {
+				late = await startSandbox({ port, apps: [{ appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET }] });
+				resolve();
+			}, 400),
+		);
+		try {
+			const result = await runWorkflow(singleNodeWorkflow('cbtOcr', invoice({ concurrency: 3, maxRetries: 6 })), {
+				credentials: { cbtApi: { appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: `http://127.0.0.1:${port}` } },
+				inputs: { Input: [png(1), png(2), png(3)] },
+			});
+			await starting;
+			assert.equal(result.error('CBT'), undefined, result.error('CBT')?.message);
+			assert.equal(result.output('CBT').length, 3);
+			assert.equal(late?.ledger.billed().length, 3, 'each item billed exactly once');
+		} finally {
+			await starting;
+			await late?.close();
+		}
+	});
+
+	it('a timeout after the gateway billed is not retried, and says the call may have been billed', async () => {
+		sandbox.reset();
+		sandbox.inject({ kind: 'hang', afterBilling: true });
+		const result = await run(invoice({ timeoutSeconds: 1, concurrency: 1 }), [png(1)]);
+		const error = result.error('CBT');
+		assert.match(error?.message ?? '', /^Item 0: The gateway did not answer in time/);
+		assert.match(error?.description ?? '', /may have billed it/);
+		assert.equal(sandbox.ledger.entries.length, 1, 'not retried');
+		assert.equal(sandbox.ledger.billed().length, 1);
+	});
+
+	it('a billed transient error is not retried; an unbilled one is', async () => {
+		sandbox.reset();
+		sandbox.inject({ kind: 'code', code: 500001, charge: 0 });
+		assert.equal((await run(invoice(), [png(1)])).output('CBT')[0].json.invoiceCode, '5106532891');
+		assert.equal(sandbox.ledger.entries.length, 2);
+		sandbox.reset();
+		sandbox.inject({ kind: 'code', code: 500001, charge: 1 });
+		assert.match((await run(invoice(), [png(1)])).error('CBT')?.message ?? '', /Gateway error 500001/);
+		assert.equal(sandbox.ledger.entries.length, 1);
+	});
+
+	it('identical requests are called once and every item gets the answer; the option turns it off', async () => {
+		const inputs = [png(1), png(2), png(1), png(1), png(2), png(3)];
+		sandbox.reset();
+		const shared = await run(invoice({ concurrency: 4, includeMetadata: true }), inputs);
+		assert.equal(shared.output('CBT').length, 6);
+		assert.equal(sandbox.ledger.entries.length, 3);
+		assert.equal((shared.output('CBT')[2].json._cbt as { sameRequestAsItem?: number }).sameRequestAsItem, 0);
+		sandbox.reset();
+		await run(invoice({ concurrency: 4, deduplicate: false }), inputs);
+		assert.equal(sandbox.ledger.entries.length, 6);
+	});
+
+	it('output order, pairing and per-item errors are the same at concurrency 1 and 20', async () => {
+		// Every third item goes to a path the gateway does not know; every fifth is not an image.
+		const inputs = Array.from({ length: 30 }, (_, index) =>
+			index % 5 === 4
+				? { json: { index, fail: false }, binary: { data: { data: Buffer.from('<html></html>'), fileName: `bad${index}.png`, mimeType: 'image/png' } } }
+				: { json: { index, fail: index % 3 === 0 }, ...png(index) },
+		);
+		const parameters = (concurrency: number) =>
+			invoice({ concurrency, path: "={{ $json.fail ? '/apis/tt/gw/ocr/v9/nowhere' : '' }}" });
+		const summary = (items: INodeExecutionData[]) =>
+			items.map((item) => [item.pairedItem, item.json.error ? String(item.json.error) : item.json.invoiceCode]);
+		const sequential = await run(parameters(1), inputs, { onError: 'continueRegularOutput' });
+		const parallel = await run(parameters(20), inputs, { onError: 'continueRegularOutput' });
+		assert.equal(sequential.output('CBT').length, 30);
+		assert.deepEqual(summary(parallel.output('CBT')), summary(sequential.output('CBT')));
+		assert.match(String(sequential.output('CBT')[0].json.error), /^Item 0: Gateway error 100005/);
+		assert.match(String(sequential.output('CBT')[4].json.error), /^Item 4, field 'Input Binary Field'/);
+		assert.equal(sequential.output('CBT')[1].json.invoiceCode, '5106532891');
+	});
+
+	it('a pause between batches spaces the calls', async () => {
+		sandbox.reset();
+		await run(invoice({ concurrency: 2, batchPauseMs: 300 }), [png(1), png(2), png(3), png(4)]);
+		const times = sandbox.ledger.entries.map((entry) => entry.at).sort((a, b) => a - b);
+		assert.ok(times[2] - times[1] >= 280, `second batch started ${times[2] - times[1]} ms after the first`);
+	});
+});
