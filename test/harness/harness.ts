@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- harness tooling, not package code */
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -35,7 +36,15 @@ export const PACKAGE_NAME = 'n8n-nodes-cbt';
 type Core = typeof import('n8n-core');
 let core: Core | undefined;
 async function loadCore(): Promise<Core> {
-	core ??= await import('n8n-core');
+	if (!core) {
+		const loaded = await import('n8n-core');
+		// Binary data lives on disk as in n8n's default (filesystem) mode: nodes must read it through
+		// the binary helpers, and a run holds only what it reads.
+		// n8n-core's own copy of the DI container (the project may hoist another version).
+		const { Container } = createRequire(require.resolve('n8n-core'))('@n8n/di') as typeof import('@n8n/di');
+		await Container.get(loaded.BinaryDataService).init();
+		core = loaded;
+	}
 	return core;
 }
 

@@ -39,15 +39,6 @@ export interface HarnessItem {
 	binary?: Record<string, { data: Buffer; fileName: string; mimeType: string }>;
 }
 
-function toBinary(files: NonNullable<HarnessItem['binary']>) {
-	return Object.fromEntries(
-		Object.entries(files).map(([key, file]) => [
-			key,
-			{ data: file.data.toString('base64'), fileName: file.fileName, mimeType: file.mimeType, fileSize: `${file.data.length} B` },
-		]),
-	);
-}
-
 export function inputNodeType(itemsByNode: Map<string, HarnessItem[]>): INodeType {
 	return {
 		description: {
@@ -63,13 +54,15 @@ export function inputNodeType(itemsByNode: Map<string, HarnessItem[]>): INodeTyp
 		},
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const items = itemsByNode.get(this.getNode().name) ?? [];
-			return [
-				items.map((item) => ({
-					json: item.json ?? {},
-					pairedItem: { item: 0 },
-					...(item.binary ? { binary: toBinary(item.binary) } : {}),
-				})),
-			];
+			const output: INodeExecutionData[] = [];
+			for (const item of items) {
+				const binary: INodeExecutionData['binary'] = {};
+				for (const [key, file] of Object.entries(item.binary ?? {})) {
+					binary[key] = await this.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+				}
+				output.push({ json: item.json ?? {}, ...(item.binary ? { binary } : {}), pairedItem: { item: 0 } });
+			}
+			return [output];
 		},
 	};
 }
