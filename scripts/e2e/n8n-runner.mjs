@@ -28,6 +28,21 @@ export const TEST_ENCRYPTION_KEY = 'cbt-e2e-test-encryption-key-not-a-secret';
 
 const STRIP_ENV = /^(N8N_|DB_|NODES_|EXECUTIONS_|QUEUE_|GENERIC_|WEBHOOK_URL$|VUE_APP_|CREDENTIALS_|NODE_OPTIONS$|NODE_PATH$|NODE_ENV$|npm_)/;
 
+// n8n 2.39 on Node 24 sometimes dies of SIGSEGV inside process.exit() (an isolated-vm isolate of the
+// 'vm' expression engine still allocating while V8 is torn down). No core files from that, please:
+// `sh -c 'ulimit -c 0; exec node ...'` keeps the pid (exec) and so the process-group kill.
+const NO_CORE = ['-c', 'ulimit -c 0 2>/dev/null; exec "$0" "$@"'];
+
+const running = new Set();
+let exitHookInstalled = false;
+function installExitHook() {
+	if (exitHookInstalled) return;
+	exitHookInstalled = true;
+	process.on('exit', () => {
+		for (const pid of running) killGroup(pid, 'SIGKILL');
+	});
+}
+
 /** Ask the OS for a free TCP port on 127.0.0.1. */
 export function freePort() {
 	return new Promise((resolve, reject) => {
@@ -56,6 +71,9 @@ function toList(v) {
  * @param {string} [opts.dir] use this folder instead of a fresh temp one
  * @param {object} [opts.install] result of ensureN8n() (called if absent)
  * @param {string} [opts.logLevel] N8N_LOG_LEVEL (default 'info'; `execute --rawOutput` prints at info, so keep >= info)
+ * @param {'vm'|'legacy'|'quickjs'} [opts.expressionEngine] N8N_EXPRESSION_ENGINE; default: n8n's own default ('vm',
+ *   isolated-vm), which is what users run. 'legacy' avoids the SIGSEGV-at-exit described at NO_CORE.
+ * @param {string[]} [opts.nodeArgs] extra arguments for the Node 24 running n8n (e.g. ['--inspect=127.0.0.1:9229'])
  * @returns {Promise<N8nHome>}
  *
  * @typedef {object} N8nHome
@@ -65,6 +83,7 @@ function toList(v) {
  * @property {string} filesDir     dir/files, allowed for Read/Write Files from Disk
  * @property {Record<string,string>} env  full environment for n8n processes
  * @property {object} install      ensureN8n() result (nodeBin, n8nBin, ...)
+ * @property {string[]} nodeArgs   extra Node arguments for every n8n process
  * @property {() => void} cleanup  remove dir
  */
 export async function createN8nHome(opts = {}) {
@@ -116,6 +135,7 @@ export async function createN8nHome(opts = {}) {
 		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 	});
 	if (custom.length) env.N8N_CUSTOM_EXTENSIONS = custom.join(';');
+	if (opts.expressionEngine) env.N8N_EXPRESSION_ENGINE = opts.expressionEngine;
 	Object.assign(env, opts.env || {});
 
 	return {
@@ -125,6 +145,7 @@ export async function createN8nHome(opts = {}) {
 		filesDir,
 		env,
 		install,
+		nodeArgs: opts.nodeArgs || [],
 		cleanup() {
 			fs.rmSync(dir, { recursive: true, force: true });
 		},
@@ -144,12 +165,14 @@ export async function runN8nCli(home, args, opts = {}) {
 	if (!opts.env?.N8N_RUNNERS_BROKER_PORT) env.N8N_RUNNERS_BROKER_PORT = String(await freePort());
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const child = spawn(home.install.nodeBin, [home.install.n8nBin, ...args], {
+		const child = spawn('/bin/sh', [...NO_CORE, home.install.nodeBin, ...(home.nodeArgs || []), home.install.n8nBin, ...args], {
 			cwd: home.dir,
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true, // own process group: a timeout kills the task runner too
 		});
+		installExitHook();
+		running.add(child.pid);
 		const out = [];
 		const err = [];
 		child.stdout.on('data', (b) => out.push(b));
@@ -165,6 +188,8 @@ export async function runN8nCli(home, args, opts = {}) {
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
+			running.delete(child.pid);
+			killGroup(child.pid, 'SIGKILL', { groupOnly: true }); // a task runner orphaned by a crash
 			resolve({
 				code,
 				signal,
@@ -177,10 +202,11 @@ export async function runN8nCli(home, args, opts = {}) {
 	});
 }
 
-function killGroup(pid, signal) {
+function killGroup(pid, signal, { groupOnly = false } = {}) {
 	try {
 		process.kill(-pid, signal);
 	} catch {
+		if (groupOnly) return;
 		try {
 			process.kill(pid, signal);
 		} catch {
@@ -194,6 +220,11 @@ function cliFailure(what, r) {
 	return new Error(
 		`${what} failed (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}):\n--- stdout\n${tail(r.stdout)}\n--- stderr\n${tail(r.stderr)}`,
 	);
+}
+
+/** exit 0, or the known SIGSEGV inside process.exit() (callers also check the output). */
+function cliSucceeded(r) {
+	return r.code === 0 || (r.signal === 'SIGSEGV' && !r.timedOut);
 }
 
 /** A workflow id of the kind n8n generates: 16 letters/digits. */
@@ -223,7 +254,7 @@ export async function importCredentials(home, creds) {
 	const list = creds.map((c) => ({ ...c, id: c.id || newWorkflowId() }));
 	const file = writeImportFile(home, 'credentials', list);
 	const r = await runN8nCli(home, ['import:credentials', `--input=${file}`]);
-	if (r.code !== 0 || !/Successfully imported/.test(r.stdout + r.stderr)) throw cliFailure('n8n import:credentials', r);
+	if (!cliSucceeded(r) || !/Successfully imported/.test(r.stdout + r.stderr)) throw cliFailure('n8n import:credentials', r);
 	return list.map(({ id, name, type }) => ({ id, name, type }));
 }
 
@@ -243,7 +274,7 @@ export async function importWorkflow(home, workflow) {
 	wf.settings ??= {};
 	const file = writeImportFile(home, 'workflow', wf);
 	const r = await runN8nCli(home, ['import:workflow', `--input=${file}`]);
-	if (r.code !== 0 || !/Successfully imported/.test(r.stdout + r.stderr)) throw cliFailure('n8n import:workflow', r);
+	if (!cliSucceeded(r) || !/Successfully imported/.test(r.stdout + r.stderr)) throw cliFailure('n8n import:workflow', r);
 	return wf.id;
 }
 
@@ -285,7 +316,6 @@ export function parseRunOutput(stdout) {
 	}
 	if (found) return found;
 	// text format: a pretty-printed object starts with a line "{" and ends with a line "}"
-	// eslint-disable-next-line no-control-regex
 	const clean = lines.map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''));
 	for (let i = 0; i < clean.length; i++) {
 		if (clean[i].trim() !== '{') continue;
@@ -343,8 +373,8 @@ export function itemsByNode(run, { output = 0 } = {}) {
  * @param {{timeoutMs?: number, env?: Record<string,string>}} [opts]
  * @returns {Promise<{ok: boolean, code: number|null, run: object|undefined, runData: object, items: Record<string, object[]>,
  *   error: object|undefined, lastNodeExecuted: string|undefined, stdout: string, stderr: string, ms: number, timedOut: boolean,
- *   signal: string|null, logs: Array<{level: string, message: string}>, errorMessages: string[]}>}
- *   ok: exit 0 and a run without resultData.error. `run` is n8n's IRun (run.data.resultData.runData[node][i].data.main[o][k].json).
+ *   signal: string|null, exitCrashed: boolean, logs: Array<{level: string, message: string}>, errorMessages: string[]}>}
+ *   ok: a complete run without resultData.error, and exit 0 (or the known SIGSEGV at exit: then exitCrashed). `run` is n8n's IRun (run.data.resultData.runData[node][i].data.main[o][k].json).
  */
 export async function executeWorkflow(home, id, opts = {}) {
 	const r = await runN8nCli(home, ['execute', `--id=${id}`, '--rawOutput'], {
@@ -354,8 +384,13 @@ export async function executeWorkflow(home, id, opts = {}) {
 	const run = parseRunOutput(r.stdout);
 	const error = run?.data?.resultData?.error;
 	const logs = parseLogLines(r.stdout);
+	// the run is printed (synchronously: stdout is a pipe) before process.exit(); a SIGSEGV after a
+	// complete run is the known exit crash, not a failed execution
+	const exitCrashed = r.signal === 'SIGSEGV' && !!run;
+	const finished = !!run && !error && (run.status === undefined || run.status === 'success');
 	return {
-		ok: r.code === 0 && !!run && !error,
+		ok: finished && (r.code === 0 || exitCrashed),
+		exitCrashed,
 		code: r.code,
 		signal: r.signal,
 		logs,
@@ -421,7 +456,7 @@ export function installNodePackage(home, source, opts = {}) {
 		tarball = path.join(tmp, out.trim().split('\n').pop());
 	}
 	try {
-		const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'cbt-untar-'));
+		const stage = fs.mkdtempSync(path.join(home.dir, '.untar-')); // same filesystem as nodes/: rename works
 		runSync('tar', ['-xzf', tarball, '-C', stage, '--strip-components=1'], stage, env);
 		const pjFile = path.join(stage, 'package.json');
 		const { devDependencies, peerDependencies, optionalDependencies, ...pj } = JSON.parse(fs.readFileSync(pjFile, 'utf8'));
@@ -459,16 +494,6 @@ function httpGet(url, timeoutMs = 2000) {
 	});
 }
 
-const running = new Set();
-let exitHookInstalled = false;
-function installExitHook() {
-	if (exitHookInstalled) return;
-	exitHookInstalled = true;
-	process.on('exit', () => {
-		for (const pid of running) killGroup(pid, 'SIGKILL');
-	});
-}
-
 /**
  * `n8n start` in a home, bound to 127.0.0.1:port; resolves once /healthz answers 200 and
  * /healthz/readiness says ready (DB migrated, server fully up).
@@ -491,7 +516,7 @@ export async function startN8n(home, port, opts = {}) {
 	};
 	const logFile = path.join(home.dir, `n8n-start-${port}.log`);
 	const fd = fs.openSync(logFile, 'a');
-	const child = spawn(home.install.nodeBin, [home.install.n8nBin, 'start'], {
+	const child = spawn('/bin/sh', [...NO_CORE, home.install.nodeBin, ...(home.nodeArgs || []), home.install.n8nBin, 'start'], {
 		cwd: home.dir,
 		env,
 		stdio: ['ignore', fd, fd],

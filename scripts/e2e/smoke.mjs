@@ -26,6 +26,8 @@ import { createN8nHome, executeWorkflow, importCredentials, importWorkflow, inst
 const args = new Set(process.argv.slice(2));
 const keep = args.has('--keep');
 const results = [];
+let exitCrashes = 0; // executions that printed a complete run, then died of SIGSEGV in process.exit()
+let executions = 0;
 const t0 = Date.now();
 
 function check(name, ok, detail = '') {
@@ -84,8 +86,10 @@ async function smokeBaseNodes(install) {
 		check('import:workflow', !!id, `id ${id}, ${secs(Date.now() - t)}`);
 		t = Date.now();
 		const res = await executeWorkflow(home, id);
+		executions++;
 		const execMs = Date.now() - t;
-		if (!check('execute --rawOutput: run data parsed, no error', res.ok, `exit ${res.code}, ${secs(execMs)}`)) {
+		if (res.exitCrashed) exitCrashes++;
+		if (!check('execute --rawOutput: run data parsed, no error', res.ok, `exit ${res.code ?? res.signal}${res.exitCrashed ? ' (known SIGSEGV at exit)' : ''}, ${secs(execMs)}`)) {
 			process.stderr.write(`--- error: ${JSON.stringify(res.error)?.slice(0, 2000)}\n--- stdout tail:\n${res.stdout.slice(-3000)}\n--- stderr tail:\n${res.stderr.slice(-3000)}\n`);
 		}
 		const made = res.items['Make items'] || [];
@@ -204,10 +208,12 @@ async function probeTypes(home, candidates, token) {
 	for (const type of candidates) {
 		const id = await importWorkflow(home, customWorkflow(type, cred));
 		const res = await executeWorkflow(home, id);
+		executions++;
+		if (res.exitCrashed) exitCrashes++;
 		const out = res.items.Hello?.[0];
 		if (res.ok && out?.greeting === 'ni hao' && out?.tokenSha === want) worked.push(type);
 		else {
-			const msgs = [res.error?.message, ...res.errorMessages.filter((m) => !/See log messages|^Execution error/.test(m))].filter(Boolean);
+			const msgs = [res.error?.message, ...res.errorMessages.map((m) => m.trim()).filter((m) => m && !/See log messages|^Execution error|^=+$/.test(m))].filter(Boolean);
 			failures[type] = `${msgs[0] || 'no error message'} (exit ${res.code ?? res.signal})`.slice(0, 300);
 		}
 	}
@@ -297,6 +303,8 @@ async function main() {
 		baseWorkflowExecuteSeconds: +(execMs / 1000).toFixed(1),
 		startReadySeconds: startMs && +(startMs / 1000).toFixed(1),
 		customNodeTypes: custom,
+		executions,
+		sigsegvAtExit: exitCrashes,
 		totalSeconds: +((Date.now() - t0) / 1000).toFixed(1),
 		passed: results.length - failed.length,
 		failed: failed.length,

@@ -156,6 +156,14 @@ export interface RunOptions {
 /** The node types the harness can run besides the package's own. */
 export const HARNESS_NODE_TYPES = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.readWriteFile', 'harness.input'];
 
+export interface NodeTiming {
+	wallMs: number;
+	cpuMs: number;
+	/** Resident memory when the node started (after a GC when run with --expose-gc) and its peak while it ran. */
+	rssBefore: number;
+	rssPeak: number;
+}
+
 export interface RunResult {
 	run: IRun;
 	/** The items a node produced on its first output, in its last run. */
@@ -164,6 +172,8 @@ export interface RunResult {
 	error(nodeName: string): (Error & { description?: string; context?: IDataObject }) | undefined;
 	/** The workflow's error, if the run stopped. */
 	workflowError: Error | undefined;
+	/** Wall and CPU time of each node's last run, in milliseconds, for benchmarks. */
+	timings: Record<string, NodeTiming>;
 }
 
 let executionCounter = 0;
@@ -202,6 +212,28 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	} as IWorkflowBase;
 	const executionId = String(executionCounter);
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	const timings: RunResult['timings'] = {};
+	const started = new Map<string, { wall: bigint; cpu: NodeJS.CpuUsage; rss: number; sampler: NodeJS.Timeout; peak: { rss: number } }>();
+	hooks.addHandler('nodeExecuteBefore', (nodeName: string) => {
+		(globalThis as { gc?: () => void }).gc?.();
+		const peak = { rss: process.memoryUsage().rss };
+		const sampler = setInterval(() => {
+			peak.rss = Math.max(peak.rss, process.memoryUsage().rss);
+		}, 5);
+		started.set(nodeName, { wall: process.hrtime.bigint(), cpu: process.cpuUsage(), rss: peak.rss, sampler, peak });
+	});
+	hooks.addHandler('nodeExecuteAfter', (nodeName: string) => {
+		const start = started.get(nodeName);
+		if (!start) return;
+		clearInterval(start.sampler);
+		const cpu = process.cpuUsage(start.cpu);
+		timings[nodeName] = {
+			wallMs: Number(process.hrtime.bigint() - start.wall) / 1e6,
+			cpuMs: (cpu.user + cpu.system) / 1000,
+			rssBefore: start.rss,
+			rssPeak: Math.max(start.peak.rss, process.memoryUsage().rss),
+		};
+	});
 
 	const additionalData = {
 		credentialsHelper: new HarnessCredentialsHelper(pkg.credentials, options.credentials),
@@ -241,6 +273,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 			return tasks?.[tasks.length - 1]?.error as ReturnType<RunResult['error']>;
 		},
 		workflowError: run.data.resultData.error,
+		timings,
 	};
 }
 

@@ -83,7 +83,17 @@ export function readFilesStandIn(baseFolder: string): INodeType {
 			defaults: { name: 'Read Files' },
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			properties: [],
+			properties: [
+				{
+					displayName: 'Operation',
+					name: 'operation',
+					type: 'options',
+					default: 'read',
+					options: [{ name: 'Read', value: 'read' }],
+				},
+				{ displayName: 'File Selector', name: 'fileSelector', type: 'string', default: '' },
+				{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+			],
 		},
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const operation = this.getNodeParameter('operation', 0, 'read') as string;

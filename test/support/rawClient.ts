@@ -16,7 +16,7 @@ export async function signedFetch(
 	tamper?: (signed: { headers: Record<string, string>; body?: string }) => void,
 ): Promise<RawResponse> {
 	const signed = signRequest(credential, { method, url: path, body });
-	const request = { headers: signed.headers as Record<string, string>, body: signed.body as string | undefined };
+	const request = { headers: signed.headers as Record<string, string>, body: (signed.body as Buffer | undefined)?.toString('utf8') };
 	tamper?.(request);
 	const response = await fetch(new URL(path, signed.baseURL), { method, headers: request.headers, body: request.body });
 	return { status: response.status, body: (await response.json()) as Record<string, unknown> };

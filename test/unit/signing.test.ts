@@ -91,8 +91,8 @@ describe('signRequest (the credential’s authenticate)', () => {
 			{ method: 'POST', url: '/apis/tt/gw/ocr/v1/invoice', body: { image: 'aGVsbG8=', 中文: '值' } },
 			1_729_761_327_000,
 		);
-		assert.equal(typeof signed.body, 'string');
-		const body = signed.body as string;
+		assert.ok(Buffer.isBuffer(signed.body), 'sent as the exact bytes');
+		const body = (signed.body as Buffer).toString('utf8');
 		assert.deepEqual(JSON.parse(body), { image: 'aGVsbG8=', 中文: '值' });
 		const headers = signed.headers as Record<string, string>;
 		assert.equal(headers['X-CBT-APPKEY'], 'key-1');

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node, not inside n8n */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 

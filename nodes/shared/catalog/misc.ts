@@ -1,3 +1,33 @@
 import type { Endpoint } from './types';
 
-export const MISC_ENDPOINTS: Endpoint[] = [];
+/*
+ * The two endpoints the gateway's page lists outside any category. Only their names and methods are
+ * known: their purpose, parameters and paths are not. The paths below are our invention (and may
+ * be changed under Options); parameters go in Extra Body Fields, sent as the query string for GET.
+ */
+export const MISC_ENDPOINTS: Endpoint[] = [
+	{
+		category: 'MISC',
+		operation: 'unnamedEndpoint',
+		name: 'Unnamed Endpoint',
+		chineseName: '未命名接口',
+		action: 'Call the unnamed endpoint',
+		method: 'GET',
+		path: '/apis/tt/gw/misc/v1/unnamedendpoint',
+		pathConfirmed: false,
+		fields: [],
+		output: { kind: 'object' },
+	},
+	{
+		category: 'MISC',
+		operation: 'shidian',
+		name: 'Shidian',
+		chineseName: '拾点',
+		action: 'Call the Shidian endpoint',
+		method: 'POST',
+		path: '/apis/tt/gw/misc/v1/shidian',
+		pathConfirmed: false,
+		fields: [],
+		output: { kind: 'object' },
+	},
+];

@@ -2,6 +2,10 @@ import type { Endpoint } from './types';
 
 const image = { key: 'image', kind: 'image', parameter: 'binaryPropertyName' } as const;
 
+/** The ID card's side travels as `side` ("front" / "back"), and only when the user picked one. Assumed, like the path. */
+export const ID_CARD_SIDE_KEY = 'side';
+export const ID_CARD_SIDES = ['front', 'back'] as const;
+
 export const OCR_ENDPOINTS: Endpoint[] = [
 	{
 		category: 'OCR',
@@ -26,6 +30,10 @@ export const OCR_ENDPOINTS: Endpoint[] = [
 		pathConfirmed: false,
 		fields: [image],
 		output: { kind: 'object' },
+		transformBody: (body, options) => {
+			const side = options.idCardSide;
+			return typeof side === 'string' && (ID_CARD_SIDES as readonly string[]).includes(side) ? { ...body, [ID_CARD_SIDE_KEY]: side } : body;
+		},
 	},
 	{
 		category: 'OCR',

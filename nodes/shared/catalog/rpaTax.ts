@@ -1,3 +1,92 @@
-import type { Endpoint } from './types';
+import type { Endpoint, FieldSpec } from './types';
 
-export const RPA_TAX_ENDPOINTS: Endpoint[] = [];
+/**
+ * RPA tax data. Push Order starts an authorised collection from the tax bureau; when it is done the
+ * gateway sends a notification (异步通知, received by the CBT Trigger node, so not an operation
+ * here) and every other operation reads the collected data by order ID. Before that they answer
+ * "still processing". Body keys are our choice: the gateway documents only the names.
+ */
+const orderId: FieldSpec = {
+	key: 'order_id',
+	kind: 'text',
+	parameter: 'orderId',
+	displayName: 'Order ID',
+	description: 'The order ID returned by Push Order (also in the CBT Trigger’s notification)',
+};
+
+const invoiceDates: FieldSpec[] = [
+	{
+		key: 'start_date',
+		kind: 'date',
+		parameter: 'startDate',
+		displayName: 'Invoice Date From',
+		description: 'Optional: first invoice date to include, as YYYY-MM-DD',
+		required: false,
+	},
+	{
+		key: 'end_date',
+		kind: 'date',
+		parameter: 'endDate',
+		displayName: 'Invoice Date To',
+		description: 'Optional: last invoice date to include, as YYYY-MM-DD',
+		required: false,
+	},
+];
+
+const LIST = { kind: 'list', itemsKey: 'items' } as const;
+const OBJECT = { kind: 'object' } as const;
+
+function read(operation: string, name: string, chineseName: string, action: string, output: Endpoint['output'], fields: FieldSpec[] = [orderId]): Endpoint {
+	return {
+		category: 'RPA_TAX',
+		operation,
+		name,
+		chineseName,
+		action,
+		method: 'POST',
+		path: `/apis/tt/gw/rpa_tax/v1/${operation.toLowerCase()}`,
+		pathConfirmed: false,
+		fields,
+		output,
+	};
+}
+
+export const RPA_TAX_ENDPOINTS: Endpoint[] = [
+	read('orderPush', 'Push Order', '企业订单推送', 'Start a tax data collection', OBJECT, [
+		{ key: 'credit_code', kind: 'creditCode', parameter: 'creditCode', displayName: 'Taxpayer Credit Code' },
+		{
+			key: 'company_name',
+			kind: 'text',
+			parameter: 'companyName',
+			displayName: 'Company Name',
+			description: 'Optional: the taxpayer’s registered name, checked by the gateway against the credit code',
+			required: false,
+		},
+		{
+			key: 'callback_url',
+			kind: 'text',
+			parameter: 'callbackUrl',
+			displayName: 'Callback URL',
+			description:
+				'Where the gateway sends the notification when the collection ends. To link a CBT Trigger, paste its Production URL here. Empty: the notification URL set for your App Key at the gateway, if any.',
+			required: false,
+		},
+	]),
+	read('companyBasics', 'Company Basics', '企业基本信息', 'Get the tax registration of a company', OBJECT),
+	read('companyChanges', 'Company Changes', '企业变更信息', 'Get the tax registration changes of a company', LIST),
+	read('filings', 'Tax Filings', '企业申报信息', 'Get the tax returns a company filed', LIST),
+	read('levies', 'Tax Payments', '企业征收信息', 'Get the taxes levied on a company', LIST),
+	read('arrears', 'Tax Arrears', '企业欠税信息', 'Get the overdue taxes of a company', LIST),
+	read('salesInvoices', 'Sales Invoices', '企业销项发票', 'Get the invoices a company issued', LIST, [orderId, ...invoiceDates]),
+	read('purchaseInvoices', 'Purchase Invoices', '企业进项发票', 'Get the invoices a company received', LIST, [orderId, ...invoiceDates]),
+	read('balanceSheet', 'Balance Sheet', '企业资产负债表', 'Get the balance sheet of a company', OBJECT),
+	read('incomeStatement', 'Income Statement', '企业利润表', 'Get the income statement of a company', OBJECT),
+	read('bankTaxAuthorisations', 'Bank-Tax Authorisations', '银税互动授权记录查询', 'Get the bank-tax authorisation records of a company', LIST),
+	read('taxMerge', 'Tax Merge', '税务合并', 'Get the merged tax report of an order', OBJECT),
+	read('invoiceMerge', 'Invoice Merge', '发票合并', 'Get the merged invoice summary of an order', OBJECT),
+];
+
+/** Operations whose answer is one record: the ones the CBT Trigger can fetch when an order completes. */
+export const RPA_TAX_RESULT_OPERATIONS = RPA_TAX_ENDPOINTS.filter(
+	(endpoint) => endpoint.operation !== 'orderPush' && endpoint.output.kind === 'object',
+);

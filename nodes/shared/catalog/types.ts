@@ -20,7 +20,20 @@ export type OutputShape =
 	/** `data` is one record: one output item. */
 	| { kind: 'object' }
 	/** `data[itemsKey]` is a list of records: one output item each. */
-	| { kind: 'list'; itemsKey: string };
+	| { kind: 'list'; itemsKey: string }
+	/**
+	 * `data` acknowledges a task (data[taskIdKey]); its result comes from the node's `resultOperation`,
+	 * called with { [resultTaskIdKey]: id }. Status values are our guess at the result's convention.
+	 */
+	| {
+			kind: 'task';
+			taskIdKey: string;
+			resultOperation: string;
+			resultTaskIdKey: string;
+			statusKey: string;
+			pendingStatuses: readonly string[];
+			failedStatuses: readonly string[];
+	  };
 
 /** One gateway endpoint. Everything the nodes, the sandbox and the README know about it. */
 export interface Endpoint {

@@ -1,11 +1,15 @@
 import type { FieldKind } from './fieldKind';
-import { text } from './text';
+import { bankCardWarning, checkBankCard } from './rules/bankCard';
+import { CODE } from './rules/normalise';
+import { schemaOf, textRule, warningOf } from './rules/schema';
 
-// Placeholder until its rules are written: accepts any non-empty text.
+export const bankCardRule = textRule(CODE, checkBankCard);
+
 export const bankCard: FieldKind = {
 	id: 'bankCard',
 	displayName: 'Bank Card Number',
-	description: 'Bank card number, 16 to 19 digits',
-	property: { type: 'string', default: '', placeholder: '6222020200112233445' },
-	schema: text.schema,
+	description: 'Bank card number, 16 to 19 digits; spaces and dashes are removed',
+	property: { type: 'string', default: '', placeholder: '6222020200112233446' },
+	schema: schemaOf(bankCardRule),
+	warn: warningOf(bankCardRule, bankCardWarning),
 };

@@ -1,11 +1,14 @@
 import type { FieldKind } from './fieldKind';
-import { text } from './text';
+import { checkChineseName } from './rules/chineseName';
+import { CODE } from './rules/normalise';
+import { schemaOf, textRule } from './rules/schema';
 
-// Placeholder until its rules are written: accepts any non-empty text.
+export const chineseNameRule = textRule(CODE, checkChineseName);
+
 export const chineseName: FieldKind = {
 	id: 'chineseName',
 	displayName: 'Name',
-	description: 'The person’s name as on the ID card',
+	description: 'The person’s name in Chinese characters, exactly as on the ID card; use · in transliterated names (阿卜杜拉·艾买提)',
 	property: { type: 'string', default: '', placeholder: '张三' },
-	schema: text.schema,
+	schema: schemaOf(chineseNameRule),
 };

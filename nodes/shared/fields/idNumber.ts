@@ -1,11 +1,15 @@
 import type { FieldKind } from './fieldKind';
-import { text } from './text';
+import { CODE } from './rules/normalise';
+import { checkResidentId } from './rules/residentId';
+import { schemaOf, textRule } from './rules/schema';
 
-// Placeholder until its rules are written: accepts any non-empty text.
+export const idNumberRule = textRule(CODE, (value) => checkResidentId(value));
+
 export const idNumber: FieldKind = {
 	id: 'idNumber',
 	displayName: 'ID Number',
-	description: 'Resident ID card number (居民身份证号), 18 digits or the old 15-digit form',
+	description:
+		'Resident ID card number (居民身份证号): 18 characters, the last may be X. An old 15-digit number is converted to 18 digits before it is sent.',
 	property: { type: 'string', default: '', placeholder: '11010519491231002X' },
-	schema: text.schema,
+	schema: schemaOf(idNumberRule),
 };

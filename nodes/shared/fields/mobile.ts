@@ -1,11 +1,14 @@
 import type { FieldKind } from './fieldKind';
-import { text } from './text';
+import { checkMobile } from './rules/mobile';
+import { CODE } from './rules/normalise';
+import { schemaOf, textRule } from './rules/schema';
 
-// Placeholder until its rules are written: accepts any non-empty text.
+export const mobileRule = textRule(CODE, checkMobile);
+
 export const mobile: FieldKind = {
 	id: 'mobile',
 	displayName: 'Mobile Number',
-	description: 'Mainland China mobile number; +86 is removed',
+	description: 'Mainland China mobile number, 11 digits; +86, spaces and dashes are removed',
 	property: { type: 'string', default: '', placeholder: '13800138000' },
-	schema: text.schema,
+	schema: schemaOf(mobileRule),
 };

@@ -1,11 +1,15 @@
 import type { FieldKind } from './fieldKind';
-import { text } from './text';
+import { CODE } from './rules/normalise';
+import { schemaOf, textRule, warningOf } from './rules/schema';
+import { checkVin, vinWarning } from './rules/vin';
 
-// Placeholder until its rules are written: accepts any non-empty text.
+export const vinRule = textRule(CODE, checkVin);
+
 export const vin: FieldKind = {
 	id: 'vin',
 	displayName: 'VIN',
-	description: 'Vehicle identification number (车架号), 17 characters',
-	property: { type: 'string', default: '', placeholder: 'LSVAU2180N2183294' },
-	schema: text.schema,
+	description: 'Vehicle identification number (车架号), 17 letters and digits without I, O or Q',
+	property: { type: 'string', default: '', placeholder: 'LSVAU218XN2183294' },
+	schema: schemaOf(vinRule),
+	warn: warningOf(vinRule, vinWarning),
 };

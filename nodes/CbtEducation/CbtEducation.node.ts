@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { EDU_ENDPOINTS } from '../shared/catalog';
+import { cbtApiTest } from '../shared/credentialTest';
+import { buildProperties, type CatalogNodeSpec } from '../shared/description';
+import { executeCatalogNode } from '../shared/execute';
+
+const spec: CatalogNodeSpec = { endpoints: EDU_ENDPOINTS };
+
+export class CbtEducation implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CBT Education',
+		name: 'cbtEducation',
+		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Check a person’s highest education level with the CBT gateway (教育背景核验)',
+		defaults: { name: 'CBT Education' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cbtApi', required: true, testedBy: 'cbtApiTest' }],
+		properties: buildProperties(spec),
+	};
+
+	methods = { credentialTest: { cbtApiTest } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeCatalogNode(this, spec);
+	}
+}

@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { GA_ENDPOINTS } from '../shared/catalog';
+import { cbtApiTest } from '../shared/credentialTest';
+import { buildProperties, type CatalogNodeSpec } from '../shared/description';
+import { executeCatalogNode } from '../shared/execute';
+import { SM_OPTIONS } from './smOptions';
+
+const spec: CatalogNodeSpec = { endpoints: GA_ENDPOINTS, extraOptions: SM_OPTIONS };
+
+export class CbtIdentity implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CBT Identity & Risk',
+		name: 'cbtIdentity',
+		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description:
+			'Verify identities and check personal risk with the CBT gateway: 公安 name and ID checks (实名二要素), portrait checks (人像核验), marital status (婚姻), litigation (涉诉), fraud risk (反赌反诈) and multiple lending (多头借贷)',
+		defaults: { name: 'CBT Identity & Risk' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cbtApi', required: true, testedBy: 'cbtApiTest' }],
+		properties: buildProperties(spec),
+	};
+
+	methods = { credentialTest: { cbtApiTest } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeCatalogNode(this, spec);
+	}
+}

@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { TV1_ENDPOINTS } from '../shared/catalog';
+import { cbtApiTest } from '../shared/credentialTest';
+import { buildProperties, type CatalogNodeSpec } from '../shared/description';
+import { executeCatalogNode } from '../shared/execute';
+
+const spec: CatalogNodeSpec = { endpoints: TV1_ENDPOINTS };
+
+export class CbtMarketingRisk implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CBT Marketing Risk',
+		name: 'cbtMarketingRisk',
+		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Score the marketing fraud risk of a mobile number with the CBT gateway (营销风控)',
+		defaults: { name: 'CBT Marketing Risk' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cbtApi', required: true, testedBy: 'cbtApiTest' }],
+		properties: buildProperties(spec),
+	};
+
+	methods = { credentialTest: { cbtApiTest } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeCatalogNode(this, spec);
+	}
+}

@@ -1,0 +1,279 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { jsonParse, NodeConnectionTypes } from 'n8n-workflow';
+
+import { RPA_TAX_ENDPOINTS, RPA_TAX_RESULT_OPERATIONS } from '../shared/catalog/rpaTax';
+import { readCredentials } from '../shared/credentialSigning';
+import { cbtApiTest } from '../shared/credentialTest';
+import {
+	DEFAULT_ACKNOWLEDGEMENT,
+	DEFAULT_FORMAT,
+	DEFAULT_WINDOW_SECONDS,
+	EVENTS,
+	ReplayGuard,
+	verifyNotification,
+	type Notification,
+} from '../shared/notification';
+import { callGateway } from '../shared/transport';
+
+interface TriggerOptions {
+	acknowledgement?: string | IDataObject;
+	windowSeconds?: number;
+	eventField?: string;
+	idField?: string;
+	orderIdField?: string;
+	dataField?: string;
+	includeMetadata?: boolean;
+	resultPath?: string;
+	timeoutSeconds?: number;
+}
+
+const SEEN_KEY = 'acceptedNotifications';
+
+function acknowledgementOf(options: TriggerOptions): unknown {
+	const raw = options.acknowledgement;
+	if (raw === undefined || raw === '') return DEFAULT_ACKNOWLEDGEMENT;
+	return typeof raw === 'string' ? jsonParse(raw, { fallbackValue: raw }) : raw;
+}
+
+/** The raw body n8n keeps for webhooks; a re-serialised body only verifies if it is byte-identical. */
+function rawBodyOf(context: IWebhookFunctions): string {
+	const request = context.getRequestObject();
+	if (Buffer.isBuffer(request.rawBody)) return request.rawBody.toString('utf8');
+	return JSON.stringify(context.getBodyData());
+}
+
+function pathOf(context: IWebhookFunctions): string {
+	const request = context.getRequestObject();
+	const url = request.originalUrl || request.url || '/';
+	return url.split('?')[0];
+}
+
+function recordOf(value: unknown): IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(value as IDataObject) } : { data: value as IDataObject[string] };
+}
+
+/** Calls the chosen data operation for the order; failures become part of the item, not a lost notification. */
+async function fetchResult(context: IWebhookFunctions, notification: Notification, options: TriggerOptions): Promise<IDataObject> {
+	const operation = context.getNodeParameter('resultOperation', 'taxMerge') as string;
+	const endpoint = RPA_TAX_ENDPOINTS.find((candidate) => candidate.operation === operation);
+	if (!endpoint) return { resultError: { message: `Unknown operation "${operation}"` } };
+	try {
+		// The gateway helpers only use the request helper and getNode, which a webhook context has too.
+		const { data, meta } = await callGateway(
+			context as unknown as IExecuteFunctions,
+			{ method: endpoint.method, path: options.resultPath?.trim() || endpoint.path, body: { order_id: notification.orderId } },
+			0,
+			{ timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000) },
+		);
+		const result: IDataObject = { result: recordOf(data) };
+		if (options.includeMetadata) result.resultMeta = { requestId: meta.requestId ?? null, billed: meta.billed ?? null };
+		return result;
+	} catch (error) {
+		const cause = error as { message?: string; description?: string };
+		return { resultError: { message: (cause.message ?? String(error)).replace(/^Item 0: /, ''), description: cause.description ?? null } };
+	}
+}
+
+// The gateway has no API to register a callback URL: the user links it (Push Order's Callback URL or
+// the gateway's console), so there is no remote webhook for checkExists/create/delete to manage.
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
+export class CbtTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CBT Trigger',
+		name: 'cbtTrigger',
+		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ") || "All notifications"}}',
+		description: 'Starts the workflow when the CBT gateway sends an asynchronous notification, such as a finished tax data collection',
+		defaults: { name: 'CBT Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cbtApi', required: true, testedBy: 'cbtApiTest' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'cbt',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Paste this node’s Production URL (above) into the Callback URL of CBT Tax Data › Push Order, or register it with the gateway as your App Key’s notification URL, then activate the workflow. The notification format is assumed; see the README.',
+				name: 'linkNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				default: [],
+				options: [
+					{ name: 'Order Completed', value: EVENTS.completed, description: 'A tax data collection finished' },
+					{ name: 'Order Failed', value: EVENTS.failed, description: 'A tax data collection failed' },
+				],
+				description: 'Which notifications start the workflow. Empty: all. Others are acknowledged and ignored.',
+			},
+			{
+				displayName: 'Fetch Result',
+				name: 'fetchResult',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to fetch the collected data when an order completes, and add it to the item under "result". This is one call per notification, which the gateway may bill.',
+			},
+			{
+				displayName: 'Result Operation',
+				name: 'resultOperation',
+				type: 'options',
+				default: 'taxMerge',
+				displayOptions: { show: { fetchResult: [true] } },
+				options: RPA_TAX_RESULT_OPERATIONS.map((endpoint) => ({
+					name: endpoint.name,
+					value: endpoint.operation,
+					description: endpoint.chineseName,
+				})).sort((a, b) => a.name.localeCompare(b.name)),
+				description: 'The CBT Tax Data operation whose answer is fetched for the order',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Acknowledgement',
+						name: 'acknowledgement',
+						type: 'json',
+						default: JSON.stringify(DEFAULT_ACKNOWLEDGEMENT),
+						description: 'The body answered to an accepted notification. The gateway’s expected answer is not documented.',
+					},
+					{
+						displayName: 'Data Field',
+						name: 'dataField',
+						type: 'string',
+						default: 'data',
+						description: 'The body field whose value becomes the output item',
+					},
+					{
+						displayName: 'Event Field',
+						name: 'eventField',
+						type: 'string',
+						default: 'event',
+						description: 'The body field holding the notification type',
+					},
+					{
+						displayName: 'ID Field',
+						name: 'idField',
+						type: 'string',
+						default: 'request_id',
+						description: 'The body field holding the notification’s unique ID, used to ignore repeated deliveries',
+					},
+					{
+						displayName: 'Include Notification Metadata',
+						name: 'includeMetadata',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the notification type, ID, order ID and send time to the item, under "_cbt"',
+					},
+					{
+						displayName: 'Order ID Field',
+						name: 'orderIdField',
+						type: 'string',
+						default: 'order_id',
+						description: 'The body field holding the order ID, used by Fetch Result',
+					},
+					{
+						displayName: 'Result Path',
+						name: 'resultPath',
+						type: 'string',
+						default: '',
+						placeholder: '/apis/tt/gw/rpa_tax/v1/taxmerge',
+						description: 'Overrides the path Fetch Result calls. Empty: the Result Operation’s path.',
+					},
+					{
+						displayName: 'Result Timeout (Seconds)',
+						name: 'timeoutSeconds',
+						type: 'number',
+						default: 30,
+						typeOptions: { minValue: 1, maxValue: 600 },
+						description: 'How long to wait for the gateway to answer Fetch Result',
+					},
+					{
+						displayName: 'Timestamp Window (Seconds)',
+						name: 'windowSeconds',
+						type: 'number',
+						default: DEFAULT_WINDOW_SECONDS,
+						typeOptions: { minValue: 1, maxValue: 86400 },
+						description: 'Notifications whose signed timestamp is further than this from this server’s clock are rejected',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { credentialTest: { cbtApiTest } };
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		const response = this.getResponseObject();
+		const format = {
+			eventField: options.eventField || DEFAULT_FORMAT.eventField,
+			idField: options.idField || DEFAULT_FORMAT.idField,
+			orderIdField: options.orderIdField || DEFAULT_FORMAT.orderIdField,
+			dataField: options.dataField || DEFAULT_FORMAT.dataField,
+		};
+		const credentials = readCredentials(await this.getCredentials('cbtApi'));
+		const verification = verifyNotification(
+			credentials,
+			{ method: this.getRequestObject().method ?? 'POST', path: pathOf(this), headers: this.getHeaderData(), rawBody: rawBodyOf(this) },
+			{ windowSeconds: options.windowSeconds ?? DEFAULT_WINDOW_SECONDS, format },
+		);
+		if (!verification.ok) {
+			// Answered here so that the status is not n8n's default 200; no workflowData: no execution.
+			response.status(verification.status).json({ code: verification.status, message: verification.reason });
+			return { noWebhookResponse: true };
+		}
+		const { notification } = verification;
+		const acknowledgement = acknowledgementOf(options);
+
+		const staticData = this.getWorkflowStaticData('node');
+		const seen = (staticData[SEEN_KEY] ?? {}) as Record<string, number>;
+		const guard = new ReplayGuard(seen);
+		// A repeat (the gateway retrying a delivery we already took) is acknowledged so that it stops.
+		if (guard.has(notification.id)) return { webhookResponse: acknowledgement };
+		staticData[SEEN_KEY] = guard.remember(notification.id);
+
+		const events = this.getNodeParameter('events', []) as string[];
+		if (events.length > 0 && !events.includes(notification.event)) return { webhookResponse: acknowledgement };
+
+		const item = recordOf(notification.data);
+		if (options.includeMetadata) {
+			item._cbt = {
+				event: notification.event,
+				notificationId: notification.id,
+				orderId: notification.orderId ?? null,
+				sentAt: new Date(notification.sentAt).toISOString(),
+			};
+		}
+		const fetch = this.getNodeParameter('fetchResult', false) as boolean;
+		if (fetch && notification.event !== EVENTS.failed && notification.orderId) {
+			// Acknowledged first: the gateway should not wait for (or retry because of) our own call.
+			response.status(200).json(acknowledgement);
+			Object.assign(item, await fetchResult(this, notification, options));
+			return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
+		}
+		return { webhookResponse: acknowledgement, workflowData: [[{ json: item }]] };
+	}
+}

@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { CAR_ENDPOINTS } from '../shared/catalog';
+import { cbtApiTest } from '../shared/credentialTest';
+import { buildProperties, type CatalogNodeSpec } from '../shared/description';
+import { executeCatalogNode } from '../shared/execute';
+
+const spec: CatalogNodeSpec = { endpoints: CAR_ENDPOINTS };
+
+export class CbtVehicle implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CBT Vehicle',
+		name: 'cbtVehicle',
+		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Get vehicle registration and configuration data with the CBT gateway (车五项, 车辆配置信息)',
+		defaults: { name: 'CBT Vehicle' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cbtApi', required: true, testedBy: 'cbtApiTest' }],
+		properties: buildProperties(spec),
+	};
+
+	methods = { credentialTest: { cbtApiTest } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeCatalogNode(this, spec);
+	}
+}

@@ -1,0 +1,110 @@
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { callGateway, type GatewayRequest, type ResponseMeta } from '../transport';
+import { asRecord } from './single';
+import type { CallStrategy } from './types';
+
+/**
+ * How list endpoints page. CHOSEN, not documented: the gateway's list endpoints are not shown on
+ * its doc page, so this follows the most common convention of Chinese data gateways. Change it here
+ * (the sandbox and the tests read it from here too).
+ *
+ * Request: `page` (1-based) and `page_size` (at most 50) next to the endpoint's own fields.
+ * Response `data`: `{ total, page, page_size, items: [...] }`; the records key is the catalog's itemsKey.
+ */
+export const PAGING = {
+	pageKey: 'page',
+	pageSizeKey: 'page_size',
+	totalKey: 'total',
+	firstPage: 1,
+	maxPageSize: 50,
+	defaultLimit: 50,
+} as const;
+
+export interface PagePlan {
+	pageSize: number;
+	/** How many pages at most; Infinity for Return All. */
+	maxPages: number;
+}
+
+/**
+ * The page size stays the same on every page, because page N of size S starts at record (N-1)·S:
+ * shrinking the last page would return records already seen. For a limit the size is chosen so
+ * that the fewest pages hold it with the least overrun (Limit 60 → 2 pages of 30, not 50 + 50).
+ */
+export function planPages(returnAll: boolean, limit: number, maxPageSize: number = PAGING.maxPageSize): PagePlan {
+	if (returnAll) return { pageSize: maxPageSize, maxPages: Infinity };
+	const maxPages = Math.ceil(limit / maxPageSize);
+	return { pageSize: Math.ceil(limit / maxPages), maxPages };
+}
+
+function withPage(request: GatewayRequest, page: number, pageSize: number): GatewayRequest {
+	const paging = { [PAGING.pageKey]: page, [PAGING.pageSizeKey]: pageSize };
+	return request.method === 'GET'
+		? { ...request, qs: { ...request.qs, ...paging } }
+		: { ...request, body: { ...request.body, ...paging } };
+}
+
+function totalOf(data: IDataObject | undefined): number | undefined {
+	const total = Number(data?.[PAGING.totalKey]);
+	return data?.[PAGING.totalKey] !== undefined && Number.isFinite(total) ? total : undefined;
+}
+
+function isNoData(error: unknown): boolean {
+	return error instanceof NodeApiError && error.errorResponse?.kind === 'noData';
+}
+
+function readPaging(context: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	if (returnAll) return { returnAll, limit: Infinity };
+	const limit = Number(context.getNodeParameter('limit', itemIndex, PAGING.defaultLimit));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(context.getNode(), `Item ${itemIndex}, field 'Limit': ${String(limit)} is not a whole number of at least 1`, {
+			itemIndex,
+			description: 'Enter how many records to return, or turn on Return All. Nothing was sent to the gateway for this item.',
+		});
+	}
+	return { returnAll, limit };
+}
+
+/**
+ * Calls a list endpoint page by page. Each page is a separate (billed) call, so it stops as soon
+ * as it has the records asked for, and never asks for a page past the end when the gateway says
+ * how many records there are.
+ */
+export const pagedCall: CallStrategy = async (context, plan, itemIndex) => {
+	const output = plan.endpoint.output;
+	const itemsKey = output.kind === 'list' ? output.itemsKey : 'items';
+	const { returnAll, limit } = readPaging(context, itemIndex);
+	const { pageSize, maxPages } = planPages(returnAll, limit);
+
+	const records: IDataObject[] = [];
+	let meta: ResponseMeta | undefined;
+	for (let index = 0; index < maxPages; index++) {
+		const page = PAGING.firstPage + index;
+		let result;
+		try {
+			result = await callGateway(context, withPage(plan.request, page, pageSize), itemIndex, plan.call);
+		} catch (error) {
+			// Some gateways answer "no data" for a page past the end: the list simply ended there.
+			if (index > 0 && isNoData(error)) break;
+			// callGateway throws NodeApiErrors already; the constructor hands those back unchanged.
+			throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
+		}
+		meta = result.meta;
+		const data = result.data as IDataObject | undefined;
+		const list = data?.[itemsKey];
+		const pageRecords = Array.isArray(list) ? list.map(asRecord) : [];
+		records.push(...pageRecords);
+
+		const total = totalOf(data);
+		const ended =
+			pageRecords.length < pageSize ||
+			(total !== undefined && (index + 1) * pageSize >= total) ||
+			// An endpoint that ignores paging sends everything at once; asking again would repeat it.
+			pageRecords.length > pageSize;
+		if (ended || records.length >= limit) break;
+	}
+	return { records: returnAll ? records : records.slice(0, limit), meta: meta as ResponseMeta };
+};

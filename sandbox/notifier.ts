@@ -1,0 +1,121 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the sandbox is a dev server, not node code */
+import { DEFAULT_SIGNATURE, signatureHeaders, type SignatureSettings } from '../nodes/shared/signing';
+
+/**
+ * Sends the gateway's asynchronous notification (异步通知) to a callback URL, the way we assume the
+ * gateway does (the format is not documented; see docs/async.md): a JSON POST signed with the same
+ * X-CBT-* headers as requests, over the exact body and the callback URL's path, with the app's
+ * signature settings. A receiver that does not acknowledge gets the same notification again, with a
+ * fresh timestamp and signature, a bounded number of times.
+ */
+
+export interface NotificationSigner {
+	appKey: string;
+	appSecret: string;
+	signature?: SignatureSettings;
+}
+
+export interface DeliveryPolicy {
+	/** Total attempts, the first included. */
+	attempts: number;
+	/** Pause before the second attempt; doubles after each failure. */
+	retryDelayMs: number;
+	/** How long to wait for the receiver's answer. */
+	timeoutMs: number;
+}
+
+export const DEFAULT_DELIVERY: DeliveryPolicy = { attempts: 3, retryDelayMs: 500, timeoutMs: 5_000 };
+
+/** One attempt to deliver one notification: what the sandbox's tests read. */
+export interface DeliveryAttempt {
+	url: string;
+	/** The notification's request_id (the same on every attempt). */
+	requestId: string;
+	attempt: number;
+	at: number;
+	status?: number;
+	error?: string;
+	acknowledged: boolean;
+	/** Set when the URL was refused without sending. */
+	refused?: string;
+}
+
+/** Callbacks go only to this machine, so the sandbox can never be used to post to the internet. */
+export function isLocalCallback(url: string): boolean {
+	try {
+		const target = new URL(url);
+		if (target.protocol !== 'http:' && target.protocol !== 'https:') return false;
+		return /^127(\.\d{1,3}){3}$/.test(target.hostname) || target.hostname === 'localhost';
+	} catch {
+		return false;
+	}
+}
+
+/** The acknowledgement we chose: HTTP 2xx and the JSON {"code": 0, ...}, or the text "success". */
+export function isAcknowledgement(status: number, text: string): boolean {
+	if (status < 200 || status >= 300) return false;
+	if (text.trim().toLowerCase() === 'success') return true;
+	try {
+		const value = JSON.parse(text) as { code?: unknown };
+		return Number(value?.code) === 0 && value.code !== null && value.code !== '';
+	} catch {
+		return false;
+	}
+}
+
+const pause = (ms: number) =>
+	new Promise<void>((resolve) => {
+		setTimeout(resolve, ms).unref();
+	});
+
+/**
+ * Delivers one notification; resolves with the attempts once it was acknowledged or the attempts
+ * are used up. `shouldStop` lets a reset of the sandbox abandon the remaining retries.
+ */
+export async function deliverNotification(
+	url: string,
+	notification: { request_id: string } & Record<string, unknown>,
+	signer: NotificationSigner,
+	policy: DeliveryPolicy = DEFAULT_DELIVERY,
+	record: (attempt: DeliveryAttempt) => void = () => {},
+	shouldStop: () => boolean = () => false,
+): Promise<DeliveryAttempt[]> {
+	const attempts: DeliveryAttempt[] = [];
+	const log = (attempt: DeliveryAttempt) => {
+		attempts.push(attempt);
+		record(attempt);
+	};
+	const base = { url, requestId: notification.request_id };
+	if (!isLocalCallback(url)) {
+		log({ ...base, attempt: 1, at: Date.now(), acknowledged: false, refused: 'the sandbox only calls back to 127.0.0.1 or localhost' });
+		return attempts;
+	}
+	const body = JSON.stringify(notification);
+	const path = new URL(url).pathname;
+	for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+		if (shouldStop()) break;
+		const headers = signatureHeaders(signer.signature ?? DEFAULT_SIGNATURE, {
+			appKey: signer.appKey,
+			appSecret: signer.appSecret,
+			method: 'POST',
+			path,
+			body,
+		});
+		try {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { ...headers, 'Content-Type': 'application/json' },
+				body,
+				signal: AbortSignal.timeout(policy.timeoutMs),
+			});
+			const text = await response.text();
+			const acknowledged = isAcknowledgement(response.status, text);
+			log({ ...base, attempt, at: Date.now(), status: response.status, acknowledged });
+			if (acknowledged) break;
+		} catch (error) {
+			log({ ...base, attempt, at: Date.now(), error: (error as Error).message, acknowledged: false });
+		}
+		if (attempt < policy.attempts) await pause(policy.retryDelayMs * 2 ** (attempt - 1));
+	}
+	return attempts;
+}

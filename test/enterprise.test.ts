@@ -1,0 +1,338 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node, not inside n8n */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+} from 'n8n-workflow';
+
+import { PAGING, planPages } from '../nodes/shared/calls/paged';
+import { ENT_ENDPOINTS, type Endpoint } from '../nodes/shared/catalog';
+import { COMPANY_PARAMETER } from '../nodes/shared/catalog/ent';
+import { ENT_FIXTURES } from '../sandbox/fixtures/ent';
+import { SAMPLE_COMPANIES, SAMPLE_TOTALS, UNKNOWN_COMPANY_MARKER } from '../sandbox/fixtures/entData';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { loadPackage, runWorkflow } from './harness/harness';
+import { credentialFor } from './support/sandbox';
+import { singleNodeWorkflow } from './support/workflows';
+
+const ACTIVE = SAMPLE_COMPANIES.active;
+const company = (value: string, mode = 'keyword') => ({ __rl: true, mode, value });
+
+/** Parameters that make each operation's call valid: the sample companies and valid IDs. */
+function parametersFor(endpoint: Endpoint): INodeParameters {
+	const parameters: INodeParameters = { resource: endpoint.resource ?? '', operation: endpoint.operation };
+	const needsDeregistered = ['simplifiedDeregistration', 'liquidationGroup'].includes(endpoint.operation);
+	for (const field of endpoint.fields) {
+		const name = field.parameter ?? field.key;
+		const values: Record<string, INodeParameters[string]> = {
+			[COMPANY_PARAMETER]: company(needsDeregistered ? SAMPLE_COMPANIES.deregistered.name : ACTIVE.name),
+			searchTerm: '示例',
+			englishName: 'Example',
+			companyName: ACTIVE.name,
+			creditCode: ACTIVE.creditCode,
+			legalPersonName: '陈示例',
+			legalPersonIdNumber: '11010519491231002X',
+			name: '王小明',
+			idNumber: '110101199003074477',
+		};
+		assert.ok(name in values, `no test value for parameter ${name}`);
+		parameters[name] = values[name];
+	}
+	return parameters;
+}
+
+/** The list size the sandbox holds for this request, asked of the fixture directly (no HTTP, no ledger). */
+function listTotal(endpoint: Endpoint, parameters: INodeParameters): number {
+	const field = endpoint.fields[0];
+	const raw = parameters[field.parameter ?? field.key] as string | { value: string };
+	const keyword = typeof raw === 'string' ? raw : raw.value;
+	const answer = ENT_FIXTURES[endpoint.operation]({ [field.key]: keyword, [PAGING.pageKey]: 1, [PAGING.pageSizeKey]: 1 });
+	assert.ok('data' in answer, `${endpoint.operation} fixture gave no list`);
+	return (answer.data as { total: number }).total;
+}
+
+describe('CBT Enterprise', () => {
+	let sandbox: Sandbox;
+	before(async () => {
+		sandbox = await startSandbox();
+	});
+	after(() => sandbox.close());
+	const run = (parameters: INodeParameters, inputs = [{ json: {} }], settings = {}) =>
+		runWorkflow(singleNodeWorkflow('cbtEnterprise', parameters, settings), {
+			credentials: { cbtApi: credentialFor(sandbox) },
+			inputs: { Input: inputs },
+		});
+
+	describe('parameters', () => {
+		let properties: INodeProperties[];
+		before(async () => {
+			const pkg = await loadPackage();
+			const type = pkg.nodes.get('n8n-nodes-cbt.cbtEnterprise') as INodeType | undefined;
+			assert.ok(type, 'the node is listed in package.json');
+			properties = type.description.properties;
+		});
+
+		it('has all 66 endpoints, each exactly once, in the dropdown of its own resource', () => {
+			assert.equal(ENT_ENDPOINTS.length, 66);
+			const resources = properties.find((property) => property.name === 'resource');
+			const resourceValues = (resources?.options ?? []).map((option) => (option as { value: string }).value);
+			const seen: string[] = [];
+			for (const property of properties.filter((candidate) => candidate.name === 'operation')) {
+				const shownFor = property.displayOptions?.show?.resource as string[] | undefined;
+				assert.equal(shownFor?.length, 1, 'each operation dropdown belongs to one resource');
+				assert.ok(resourceValues.includes(shownFor[0]));
+				for (const option of property.options as Array<{ value: string; description: string }>) {
+					const endpoint = ENT_ENDPOINTS.find((candidate) => candidate.operation === option.value);
+					assert.ok(endpoint, `${option.value} is not in the catalog`);
+					assert.equal(endpoint.resource, shownFor[0], `${option.value} is under the wrong resource`);
+					assert.ok(option.description.includes(endpoint.chineseName));
+					seen.push(option.value);
+				}
+			}
+			assert.deepEqual([...seen].sort(), ENT_ENDPOINTS.map((endpoint) => endpoint.operation).sort());
+			for (const options of properties.filter((candidate) => candidate.name === 'operation').map((p) => p.options ?? [])) {
+				assert.ok(options.length <= 20, 'a dropdown stays short enough to scan');
+			}
+		});
+
+		it('shows Return All and Limit for list operations only, and Limit only without Return All', () => {
+			const listOperations = ENT_ENDPOINTS.filter((endpoint) => endpoint.output.kind === 'list').map((endpoint) => endpoint.operation);
+			const returnAll = properties.find((property) => property.name === 'returnAll');
+			const limit = properties.find((property) => property.name === 'limit');
+			assert.deepEqual([...(returnAll?.displayOptions?.show?.operation ?? [])].sort(), [...listOperations].sort());
+			assert.deepEqual([...(limit?.displayOptions?.show?.operation ?? [])].sort(), [...listOperations].sort());
+			assert.deepEqual(limit?.displayOptions?.show?.returnAll, [false]);
+			assert.equal(limit?.default, PAGING.defaultLimit);
+		});
+
+		it('offers the company as a search list or as typed text, typed by default', () => {
+			const locator = properties.find((property) => property.name === COMPANY_PARAMETER);
+			assert.equal(locator?.type, 'resourceLocator');
+			assert.deepEqual(locator?.default, { mode: 'keyword', value: '' });
+			assert.deepEqual(locator?.modes?.map((mode) => mode.name), ['list', 'keyword']);
+			assert.equal(locator?.modes?.[0].typeOptions?.searchListMethod, 'searchCompanies');
+			assert.equal(locator?.modes?.[0].typeOptions?.searchFilterRequired, true);
+			assert.match(locator?.hint ?? '', /billed/);
+		});
+	});
+
+	it('runs every operation once against the sandbox: a record is one item, a list one item per record', async () => {
+		for (const endpoint of ENT_ENDPOINTS) {
+			sandbox.reset();
+			const parameters = parametersFor(endpoint);
+			const result = await run(parameters);
+			assert.equal(result.error('CBT'), undefined, `${endpoint.operation}: ${result.error('CBT')?.message}`);
+			const output = result.output('CBT');
+			assert.deepEqual(
+				sandbox.ledger.entries.map((entry) => [entry.operation, entry.code, entry.billed]),
+				[[`ENT.${endpoint.operation}`, 0, true]],
+				`${endpoint.operation} made one billed call`,
+			);
+			if (endpoint.output.kind === 'object') {
+				assert.equal(output.length, 1, endpoint.operation);
+				assert.ok(Object.keys(output[0].json).length > 0, `${endpoint.operation} gave an empty record`);
+			} else {
+				assert.equal(output.length, Math.min(listTotal(endpoint, parameters), PAGING.defaultLimit), endpoint.operation);
+			}
+			for (const item of output) assert.deepEqual(item.pairedItem, { item: 0 });
+		}
+	});
+
+	describe('paging', () => {
+		const patents = (extra: INodeParameters) => ({ resource: 'IP & Operations', operation: 'patents', company: company(ACTIVE.name), ...extra });
+
+		it('Return All fetches page after page until the total, and no page beyond it', async () => {
+			sandbox.reset();
+			const result = await run(patents({ returnAll: true }));
+			const total = SAMPLE_TOTALS.patents;
+			assert.equal(result.output('CBT').length, total);
+			const calls = sandbox.ledger.forOperation('ENT.patents');
+			assert.equal(calls.length, Math.ceil(total / PAGING.maxPageSize));
+			assert.ok(calls.every((entry) => entry.billed && entry.code === 0));
+			assert.equal(new Set(calls.map((entry) => entry.fingerprint)).size, calls.length, 'no page was asked for twice');
+			const numbers = result.output('CBT').map((item) => item.json.applicationNumber);
+			assert.ok(numbers.every((value) => typeof value === 'string'));
+		});
+
+		it('Return All stops at a total that fills the last page exactly, without asking for an empty page', async () => {
+			sandbox.reset();
+			const result = await run({ resource: 'IP & Operations', operation: 'trademarks', company: company(ACTIVE.name), returnAll: true });
+			assert.equal(SAMPLE_TOTALS.trademarks % PAGING.maxPageSize, 0);
+			assert.equal(result.output('CBT').length, SAMPLE_TOTALS.trademarks);
+			assert.equal(sandbox.ledger.entries.length, SAMPLE_TOTALS.trademarks / PAGING.maxPageSize);
+		});
+
+		it('Return All stops after a short first page', async () => {
+			sandbox.reset();
+			const result = await run({ resource: 'Company', operation: 'shareholders', company: company(ACTIVE.creditCode), returnAll: true });
+			assert.equal(result.output('CBT').length, SAMPLE_TOTALS.shareholders);
+			assert.equal(sandbox.ledger.entries.length, 1);
+			const ratios = result.output('CBT').map((item) => parseFloat(String(item.json.ratio)));
+			assert.ok(Math.abs(ratios.reduce((a, b) => a + b, 0) - 100) < 0.1, 'shareholdings add up to 100%');
+		});
+
+		it('Limit 10 makes one call and gives 10 items', async () => {
+			sandbox.reset();
+			const result = await run(patents({ returnAll: false, limit: 10 }));
+			assert.equal(result.output('CBT').length, 10);
+			assert.equal(sandbox.ledger.entries.length, 1);
+		});
+
+		it('Limit 60 makes two calls and gives 60 distinct items, with no third call', async () => {
+			sandbox.reset();
+			const result = await run(patents({ returnAll: false, limit: 60 }));
+			assert.equal(result.output('CBT').length, 60);
+			assert.equal(sandbox.ledger.entries.length, 2);
+			const limited = result.output('CBT').map((item) => item.json);
+			sandbox.reset();
+			const all = (await run(patents({ returnAll: true }))).output('CBT').map((item) => item.json);
+			assert.deepEqual(limited, all.slice(0, 60), 'the 60 are the first 60 of the full list, none repeated');
+		});
+
+		it('keeps the page size the same on every page, so pages do not overlap', () => {
+			assert.deepEqual(planPages(false, 10), { pageSize: 10, maxPages: 1 });
+			assert.deepEqual(planPages(false, 60), { pageSize: 30, maxPages: 2 });
+			assert.deepEqual(planPages(false, 50), { pageSize: 50, maxPages: 1 });
+			assert.deepEqual(planPages(false, 101), { pageSize: 34, maxPages: 3 });
+			assert.deepEqual(planPages(true, Infinity), { pageSize: PAGING.maxPageSize, maxPages: Infinity });
+		});
+
+		it('an empty list is one billed call and no items for that input item', async () => {
+			sandbox.reset();
+			const result = await run({ resource: 'Risk & Judicial', operation: 'judgmentDocuments', company: company(ACTIVE.name), returnAll: true });
+			assert.equal(SAMPLE_TOTALS.judgmentDocuments, 0);
+			assert.equal(result.error('CBT'), undefined);
+			assert.deepEqual(result.output('CBT'), []);
+			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[0, true]]);
+		});
+
+		it('each input item gets its own records, paired to it', async () => {
+			sandbox.reset();
+			const result = await run({ resource: 'Company', operation: 'keyPersonnel', company: '={{ $json.company }}', returnAll: true }, [
+				{ json: { company: ACTIVE.name } },
+				{ json: { company: SAMPLE_COMPANIES.deregistered.creditCode } },
+			]);
+			const output = result.output('CBT');
+			const first = output.filter((item) => (item.pairedItem as { item: number }).item === 0);
+			assert.equal(first.length, SAMPLE_TOTALS.keyPersonnel);
+			assert.equal(first[0].json.name, '陈示例', 'the legal representative leads the list');
+			assert.ok(output.length > first.length, 'the second item has its own records');
+			assert.equal(sandbox.ledger.entries.length, 2);
+		});
+	});
+
+	describe('input checks and gateway answers', () => {
+		it('an invalid credit code fails before any call', async () => {
+			sandbox.reset();
+			const result = await run({ resource: 'Company', operation: 'businessInfo', company: company('913301095U78M2HC4A') });
+			assert.match(result.error('CBT')?.message ?? '', /^Item 0, field 'Company'/);
+			assert.equal(sandbox.ledger.entries.length, 0);
+		});
+
+		it('a bad value in a later item stops the run before the first call', async () => {
+			sandbox.reset();
+			const result = await run({ resource: 'Company', operation: 'shareholders', company: '={{ $json.company }}', returnAll: true }, [
+				{ json: { company: ACTIVE.name } },
+				{ json: { company: '' } },
+			]);
+			assert.match(result.error('CBT')?.message ?? '', /^Item 1, field 'Company': is empty/);
+			assert.equal(sandbox.ledger.entries.length, 0);
+		});
+
+		it('a limit below 1 fails before the call', async () => {
+			sandbox.reset();
+			const result = await run({ resource: 'IP & Operations', operation: 'patents', company: company(ACTIVE.name), limit: 0 });
+			assert.match(result.error('CBT')?.message ?? '', /^Item 0, field 'Limit'/);
+			assert.equal(sandbox.ledger.entries.length, 0);
+		});
+
+		it('an unknown company is "no data" (200001), named as such, and not billed', async () => {
+			sandbox.reset();
+			const result = await run({ resource: 'Company', operation: 'businessInfo', company: company(`${UNKNOWN_COMPANY_MARKER}的公司`) });
+			assert.match(result.error('CBT')?.message ?? '', /^Item 0: Gateway error 200001 \(No data found\)/);
+			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[200001, false]]);
+		});
+
+		it('a record that does not apply is "no data" but billed, and the error says so', async () => {
+			sandbox.reset();
+			const result = await run({ resource: 'Company', operation: 'simplifiedDeregistration', company: company(ACTIVE.name) });
+			assert.match(result.error('CBT')?.description ?? '', /Billed: yes/);
+			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[200001, true]]);
+		});
+
+		it('the same company always gets the same data; the credit code and the name agree', async () => {
+			sandbox.reset();
+			const byName = await run({ resource: 'Company', operation: 'businessInfo', company: company(ACTIVE.name) });
+			const byCode = await run({ resource: 'Company', operation: 'businessInfo', company: company(ACTIVE.creditCode, 'list') });
+			const record = byName.output('CBT')[0].json;
+			assert.deepEqual(byCode.output('CBT')[0].json, record);
+			assert.equal(record.creditCode, ACTIVE.creditCode);
+			assert.equal(record.entName, ACTIVE.name);
+		});
+
+		it('verification reports a match for the sample company and a mismatch for another representative', async () => {
+			const base = { resource: 'Verification', operation: 'verifyThreeFactors', companyName: ACTIVE.name, creditCode: ACTIVE.creditCode };
+			const match = await run({ ...base, legalPersonName: '陈示例' });
+			assert.equal(match.output('CBT')[0].json.result, '一致');
+			const mismatch = await run({ ...base, legalPersonName: '王小明' });
+			assert.equal(mismatch.output('CBT')[0].json.result, '不一致');
+			assert.equal(mismatch.output('CBT')[0].json.legalPersonMatches, false);
+		});
+	});
+
+	describe('company search list (From List mode)', () => {
+		let searchCompanies: (this: ILoadOptionsFunctions, filter?: string, token?: string) => Promise<INodeListSearchResult>;
+		let context: ILoadOptionsFunctions;
+		before(async () => {
+			const pkg = await loadPackage();
+			const type = pkg.nodes.get('n8n-nodes-cbt.cbtEnterprise') as INodeType;
+			searchCompanies = type.methods?.listSearch?.searchCompanies as typeof searchCompanies;
+			const authenticate = pkg.credentials.get('cbtApi')?.authenticate as (
+				credentials: ICredentialDataDecryptedObject,
+				options: IHttpRequestOptions,
+			) => Promise<IHttpRequestOptions>;
+			// Stands in for n8n's load-options context: the credential signs, fetch sends.
+			context = {
+				getNode: () => ({ id: 'cbt', name: 'CBT', type: 'n8n-nodes-cbt.cbtEnterprise', typeVersion: 1, position: [0, 0], parameters: {} }),
+				helpers: {
+					httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+						const signed = await authenticate(credentialFor(sandbox), options);
+						const response = await fetch(new URL(signed.url, signed.baseURL), {
+							method: signed.method,
+							headers: signed.headers as Record<string, string>,
+							body: signed.body as string,
+						});
+						return { statusCode: response.status, body: await response.json(), headers: {} };
+					},
+				},
+			} as unknown as ILoadOptionsFunctions;
+		});
+
+		it('does not search (or pay) for fewer than 2 characters', async () => {
+			sandbox.reset();
+			assert.deepEqual(await searchCompanies.call(context, ''), { results: [] });
+			assert.deepEqual(await searchCompanies.call(context, '福'), { results: [] });
+			assert.equal(sandbox.ledger.entries.length, 0);
+		});
+
+		it('one billed Company Search call per search; the value is the credit code', async () => {
+			sandbox.reset();
+			const found = await searchCompanies.call(context, '示例');
+			assert.deepEqual(found.results[0], { name: `${ACTIVE.name} (${ACTIVE.creditCode})`, value: ACTIVE.creditCode });
+			assert.ok(found.results.length <= PAGING.maxPageSize);
+			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.operation, entry.billed]), [['ENT.companySearch', true]]);
+			if (found.paginationToken) {
+				const next = await searchCompanies.call(context, '示例', String(found.paginationToken));
+				assert.ok(next.results.length > 0);
+				assert.notDeepEqual(next.results[0], found.results[0]);
+			}
+		});
+	});
+});

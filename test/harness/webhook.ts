@@ -1,0 +1,419 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- harness tooling, not package code */
+/**
+ * Serves a workflow's webhook trigger over real HTTP, the way n8n serves a production webhook
+ * (packages/cli: LiveWebhooks.executeWebhook → WebhookHelpers.executeWebhook), so that a trigger
+ * node is tested through its real `webhook()` method with n8n-core's own WebhookContext:
+ *
+ * - URL: `<base>/webhook/<node.webhookId>/<webhook path>`, n8n's production URL for a node with a
+ *   webhook ID; `getNodeWebhookUrl('default')` inside the node returns it.
+ * - For each request a new Workflow is built with the static data saved so far, as n8n loads the
+ *   workflow from its database per request; after the response, static data the node changed
+ *   (`__dataChanged`) is saved, as LiveWebhooks does in its response callback.
+ * - The request is what n8n's webhook body parsing leaves: `body` (JSON parsed), `rawBody` (the
+ *   exact bytes, a Buffer), `query`, `params`, `headers`, `originalUrl`. The response gets the
+ *   express methods nodes call (`status`, `json`, `send`, `set`).
+ * - The node's result is answered as n8n does for `responseMode: 'onReceived'`: nothing when the
+ *   node answered itself (`noWebhookResponse`), else `webhookResponse`, else n8n's default
+ *   ("Webhook call received" without workflowData, "Workflow was started" with it).
+ * - With `workflowData`, the workflow runs from the trigger with that data, as n8n's
+ *   prepareExecutionData + WorkflowExecute.processRunExecutionData do; without it, nothing runs.
+ *
+ * Not modelled: test webhooks (the editor's "listen for test event"), other response modes, binary
+ * and form bodies, queue mode.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IVersionedNodeType,
+	IWebhookData,
+	IWebhookDescription,
+	IWebhookResponseData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { loadPackage, type WorkflowJson } from './harness';
+
+class NodeTypes implements INodeTypes {
+	constructor(private readonly types: Map<string, INodeType | IVersionedNodeType>) {}
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		const type = this.types.get(nodeType);
+		if (!type) throw new Error(`The webhook harness has no node type "${nodeType}"`);
+		return type;
+	}
+
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+/** Same behaviour as the workflow harness's helper: the credential type's own authenticate signs. */
+class CredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly types: Map<string, ICredentialType>,
+		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const authenticate = this.types.get(typeName)?.authenticate;
+		if (typeof authenticate !== 'function') return requestOptions;
+		return await authenticate(credentials, requestOptions);
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used by the harness');
+	}
+
+	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _details: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+		const data = this.data[type];
+		if (!data) throw new Error(`The webhook harness was given no "${type}" credential`);
+		return { ...data };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.types.get(type)?.properties ?? [];
+	}
+}
+
+/** One request the webhook received and what became of it. */
+export interface ReceivedRequest {
+	method: string;
+	path: string;
+	headers: IncomingMessage['headers'];
+	rawBody: string;
+	status: number;
+	responseBody: string;
+	/** Whether the workflow was started. */
+	started: boolean;
+}
+
+export interface WebhookExecution {
+	run: IRun;
+	output(nodeName: string): INodeExecutionData[];
+	error(nodeName: string): (Error & { description?: string }) | undefined;
+}
+
+export interface WebhookServer {
+	/** The trigger's production webhook URL. */
+	url: string;
+	received: ReceivedRequest[];
+	executions: WebhookExecution[];
+	/** Resolves once `count` executions have finished (rejects after `timeoutMs`). */
+	waitForExecutions(count: number, timeoutMs?: number): Promise<WebhookExecution[]>;
+	/** Resolves once `count` requests have been answered. */
+	waitForRequests(count: number, timeoutMs?: number): Promise<ReceivedRequest[]>;
+	/** The static data saved after the last request. */
+	staticData(): IDataObject;
+	/** Answers the next `count` requests with HTTP 503 before n8n sees them (a receiver that is down). */
+	failNext(count: number): void;
+	close(): Promise<void>;
+}
+
+export interface ServeOptions {
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The trigger node's name; default: the first node whose type has webhooks. */
+	triggerNode?: string;
+}
+
+type Core = typeof import('n8n-core');
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of request) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+/** The express methods n8n's response object offers nodes, on node's own ServerResponse. */
+function expressResponse(response: ServerResponse) {
+	const extended = response as ServerResponse & {
+		status(code: number): typeof extended;
+		json(value: unknown): typeof extended;
+		send(value: unknown): typeof extended;
+		set(name: string, value: string): typeof extended;
+		header(name: string, value: string): typeof extended;
+		bodyText?: string;
+	};
+	extended.status = (code) => {
+		response.statusCode = code;
+		return extended;
+	};
+	extended.set = (name, value) => {
+		response.setHeader(name, value);
+		return extended;
+	};
+	extended.header = extended.set;
+	extended.send = (value) => {
+		const text = typeof value === 'string' || Buffer.isBuffer(value) ? value : JSON.stringify(value);
+		if (typeof value === 'object' && !Buffer.isBuffer(value) && !response.getHeader('content-type')) {
+			response.setHeader('Content-Type', 'application/json; charset=utf-8');
+		}
+		extended.bodyText = Buffer.isBuffer(text) ? text.toString('utf8') : text;
+		response.end(text);
+		return extended;
+	};
+	extended.json = (value) => {
+		response.setHeader('Content-Type', 'application/json; charset=utf-8');
+		return extended.send(JSON.stringify(value));
+	};
+	return extended;
+}
+
+function runResult(run: IRun): WebhookExecution {
+	const runData = run.data.resultData.runData;
+	return {
+		run,
+		output: (nodeName) => {
+			const tasks = runData[nodeName];
+			return tasks?.[tasks.length - 1]?.data?.main?.[0] ?? [];
+		},
+		error: (nodeName) => {
+			const tasks = runData[nodeName];
+			return tasks?.[tasks.length - 1]?.error as ReturnType<WebhookExecution['error']>;
+		},
+	};
+}
+
+async function waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const value = check();
+		if (value !== undefined) return value;
+		if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
+let counter = 0;
+
+/** Starts serving the workflow's webhook trigger on 127.0.0.1. */
+export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOptions): Promise<WebhookServer> {
+	const core: Core = await import('n8n-core');
+	const pkg = await loadPackage();
+	const nodeTypes = new NodeTypes(pkg.nodes);
+	const credentialsHelper = new CredentialsHelper(pkg.credentials, options.credentials);
+	const workflowId = `webhook-${++counter}`;
+	const nodes: INode[] = workflowJson.nodes.map((node) => ({ ...node, parameters: { ...node.parameters } }));
+	const trigger = options.triggerNode
+		? nodes.find((node) => node.name === options.triggerNode)
+		: nodes.find((node) => (nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.webhooks ?? []).length > 0);
+	if (!trigger) throw new Error('The workflow has no webhook trigger');
+	trigger.webhookId ??= `harness-${workflowId}`;
+	const triggerType = nodeTypes.getByNameAndVersion(trigger.type, trigger.typeVersion);
+	const description = triggerType.description.webhooks?.[0] as IWebhookDescription;
+	if (!triggerType.webhook || !description) throw new Error(`${trigger.type} has no webhook`);
+
+	let savedStaticData: IDataObject = {};
+	let failures = 0;
+	const received: ReceivedRequest[] = [];
+	const executions: WebhookExecution[] = [];
+	const sockets = new Set<Socket>();
+	let baseUrl = '';
+
+	const workflowData = {
+		id: workflowId,
+		name: workflowJson.name ?? 'webhook harness',
+		active: true,
+		isArchived: false,
+		nodes,
+		connections: workflowJson.connections,
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as IWorkflowBase;
+
+	function additionalDataFor(executionId: string, request: IncomingMessage, response: ServerResponse): IWorkflowExecuteAdditionalData {
+		return {
+			credentialsHelper,
+			hooks: new core.ExecutionLifecycleHooks('webhook', executionId, workflowData),
+			executionId,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: `${baseUrl}/rest`,
+			instanceBaseUrl: baseUrl,
+			formWaitingBaseUrl: `${baseUrl}/form-waiting`,
+			webhookBaseUrl: `${baseUrl}/webhook`,
+			webhookWaitingBaseUrl: `${baseUrl}/webhook-waiting`,
+			webhookTestBaseUrl: `${baseUrl}/webhook-test`,
+			variables: {},
+			httpRequest: request,
+			httpResponse: response,
+			executeWorkflow: async () => {
+				throw new Error('sub-workflows are not supported by the harness');
+			},
+			getRunExecutionData: async () => undefined,
+			logAiEvent: () => {},
+			startRunnerTask: async () => {
+				throw new Error('task runners are not supported by the harness');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	const webhookPath = `${trigger.webhookId}/${description.path}`;
+
+	async function handle(incoming: IncomingMessage, outgoing: ServerResponse) {
+		const url = new URL(incoming.url ?? '/', 'http://harness');
+		const raw = await readBody(incoming);
+		const response = expressResponse(outgoing);
+		const entry: ReceivedRequest = {
+			method: incoming.method ?? 'GET',
+			path: url.pathname,
+			headers: incoming.headers,
+			rawBody: raw.toString('utf8'),
+			status: 0,
+			responseBody: '',
+			started: false,
+		};
+		const finish = () => {
+			entry.status = outgoing.statusCode;
+			entry.responseBody = response.bodyText ?? '';
+			received.push(entry);
+		};
+
+		if (failures > 0) {
+			failures--;
+			response.status(503).send('Service Unavailable');
+			return finish();
+		}
+		if (url.pathname !== `/webhook/${webhookPath}` || incoming.method !== description.httpMethod) {
+			response.status(404).json({ code: 404, message: `The requested webhook "${incoming.method} ${url.pathname}" is not registered.` });
+			return finish();
+		}
+
+		const request = incoming as IncomingMessage & IDataObject;
+		const contentType = (incoming.headers['content-type'] ?? '').split(';')[0].trim();
+		let body: unknown = {};
+		if (contentType === 'application/json' && raw.length > 0) {
+			try {
+				body = JSON.parse(raw.toString('utf8'));
+			} catch {
+				response.status(422).json({ code: 422, message: 'Failed to parse request body' });
+				return finish();
+			}
+		}
+		Object.assign(request, {
+			body,
+			rawBody: raw,
+			contentType,
+			query: Object.fromEntries(url.searchParams.entries()),
+			params: {},
+			originalUrl: incoming.url,
+			path: url.pathname,
+			readRawBody: async () => {},
+		});
+
+		const executionId = `${workflowId}-${received.length + 1}`;
+		const additionalData = additionalDataFor(executionId, incoming, outgoing);
+		const workflow = new Workflow({
+			id: workflowId,
+			name: workflowData.name,
+			nodes,
+			connections: workflowJson.connections,
+			active: true,
+			nodeTypes,
+			staticData: JSON.parse(JSON.stringify(savedStaticData)) as IDataObject,
+			settings: { executionOrder: 'v1' },
+		});
+		const webhookData: IWebhookData = {
+			httpMethod: description.httpMethod as IWebhookData['httpMethod'],
+			node: trigger!.name,
+			path: webhookPath,
+			webhookDescription: description,
+			workflowId,
+			workflowExecuteAdditionalData: additionalData,
+			webhookId: trigger!.webhookId,
+		};
+
+		let result: IWebhookResponseData;
+		try {
+			const context = new core.WebhookContext(workflow, trigger!, additionalData, 'webhook', webhookData, [], null);
+			result = await triggerType.webhook!.call(context);
+		} catch (error) {
+			if (!outgoing.headersSent) response.status(500).json({ code: 0, message: (error as Error).message });
+			return finish();
+		}
+		if (!result.noWebhookResponse && !outgoing.headersSent) {
+			const fallback = result.workflowData === undefined ? { message: 'Webhook call received' } : { message: 'Workflow was started' };
+			response.status(200).json(result.webhookResponse !== undefined ? result.webhookResponse : fallback);
+		}
+		if (workflow.staticData.__dataChanged === true) {
+			const copy = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			delete copy.__dataChanged;
+			savedStaticData = copy;
+		}
+		entry.started = result.workflowData !== undefined;
+		finish();
+		if (!result.workflowData) return;
+
+		const runExecutionData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node: trigger!, data: { main: result.workflowData }, source: null }] },
+		});
+		const run = await new core.WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(workflow);
+		executions.push(runResult(run));
+	}
+
+	const server: Server = createServer((incoming, outgoing) => {
+		handle(incoming, outgoing).catch((error: Error) => {
+			if (!outgoing.headersSent) {
+				outgoing.writeHead(500, { 'Content-Type': 'text/plain' });
+				outgoing.end(error.message);
+			}
+		});
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	baseUrl = `http://127.0.0.1:${port}`;
+
+	return {
+		url: `${baseUrl}/webhook/${webhookPath}`,
+		received,
+		executions,
+		waitForExecutions: (count, timeoutMs = 10_000) =>
+			waitFor(() => (executions.length >= count ? executions.slice(0, count) : undefined), timeoutMs, `${count} execution(s)`),
+		waitForRequests: (count, timeoutMs = 10_000) =>
+			waitFor(() => (received.length >= count ? received.slice(0, count) : undefined), timeoutMs, `${count} request(s)`),
+		staticData: () => savedStaticData,
+		failNext: (count) => {
+			failures = count;
+		},
+		close: () =>
+			new Promise<void>((resolve) => {
+				for (const socket of sockets) socket.destroy();
+				server.close(() => resolve());
+			}),
+	};
+}
