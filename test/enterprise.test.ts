@@ -196,6 +196,14 @@ describe('CBT Enterprise', () => {
 			assert.deepEqual(limited, all.slice(0, 60), 'the 60 are the first 60 of the full list, none repeated');
 		});
 
+		it('items with the same company but different limits are not merged as duplicates', async () => {
+			sandbox.reset();
+			const result = await run(patents({ returnAll: false, limit: '={{ $json.limit }}' }), [{ json: { limit: 10 } }, { json: { limit: 20 } }, { json: { limit: 10 } }]);
+			const counts = [0, 1, 2].map((index) => result.output('CBT').filter((item) => (item.pairedItem as { item: number }).item === index).length);
+			assert.deepEqual(counts, [10, 20, 10]);
+			assert.equal(sandbox.ledger.entries.length, 2, 'the two limit-10 items share one call');
+		});
+
 		it('keeps the page size the same on every page, so pages do not overlap', () => {
 			assert.deepEqual(planPages(false, 10), { pageSize: 10, maxPages: 1 });
 			assert.deepEqual(planPages(false, 60), { pageSize: 30, maxPages: 2 });

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 
 import type { Endpoint } from './catalog';
 import type { CatalogNodeSpec } from './description';
-import { strategyFor, type CallOutcome, type CallPlan, type NodeOptions } from './calls';
+import { strategyFor, strategyParameters, type CallOutcome, type CallPlan, type NodeOptions } from './calls';
 import { runPool } from './pool';
 import { DEFAULT_RETRY, Throttle } from './retry';
 import { checkField, findEndpoint, isDeferred, readField } from './validate';
@@ -56,9 +56,10 @@ function runSettings(context: IExecuteFunctions): RunSettings {
  * Same endpoint, same parameters, same options: the same answer, so one paid call. Values are fed
  * to the hash one by one, so a 4 MB image is hashed without first being copied into one big string.
  */
-function requestKey(plan: CallPlan): string {
+function requestKey(context: IExecuteFunctions, plan: CallPlan, itemIndex: number): string {
 	const { endpoint, request, options } = plan;
-	const hash = createHash('sha256').update(JSON.stringify([endpoint.category, endpoint.operation, request.method, request.path, options]));
+	const settings = strategyParameters(endpoint).map((name) => context.getNodeParameter(name, itemIndex, null));
+	const hash = createHash('sha256').update(JSON.stringify([endpoint.category, endpoint.operation, request.method, request.path, options, settings]));
 	for (const part of [request.qs ?? {}, request.body ?? {}]) {
 		for (const [key, value] of Object.entries(part)) {
 			hash.update(`\u0000${key}\u0000`).update(typeof value === 'string' ? value : JSON.stringify(value));
@@ -128,7 +129,7 @@ async function run(
 		},
 	};
 
-	const key = settings.deduplicate ? requestKey(plan) : undefined;
+	const key = settings.deduplicate ? requestKey(context, plan, itemIndex) : undefined;
 	const earlier = key ? settings.shared.get(key) : undefined;
 	let outcome: CallOutcome;
 	if (earlier) {

@@ -49,6 +49,12 @@ export function checkField(
 	if (skipValidation && !isDeferred(field)) return typeof raw === 'string' ? raw.trim() : raw;
 	const parsed = kind.schema.safeParse(raw);
 	if (!parsed.success) throw invalidInput(context, itemIndex, field, parsed.error.issues[0]?.message ?? 'is invalid');
+	// Some checks only warn (a bank card failing Luhn can still be real): the value is sent, and the
+	// user sees why it may come back empty.
+	const warning = kind.warn?.(raw);
+	if (warning) {
+		context.addExecutionHints({ message: `Item ${itemIndex}, field '${fieldLabel(field)}': ${warning}`, location: 'outputPane' });
+	}
 	return parsed.data;
 }
 
