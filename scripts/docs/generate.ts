@@ -27,6 +27,11 @@ const CODEX_CATEGORIES: Record<string, string[]> = {
 	MISC: ['Development', 'Utility'],
 };
 
+const EXTRA_ALIASES: Record<string, string[]> = {
+	cbtTrigger: ['webhook', 'notification', 'RPA'],
+	cbtGateway: ['HTTP', 'custom request'],
+};
+
 export const nodeFolder = (node: string) => node.charAt(0).toUpperCase() + node.slice(1);
 
 export interface GeneratedFile {
@@ -59,12 +64,9 @@ export function codexFiles(): GeneratedFile[] {
 	for (const entry of CATEGORY_NODES) {
 		const folder = nodeFolder(entry.node);
 		if (!existsSync(join(ROOT, 'nodes', folder))) continue;
-		files.push({ path: `nodes/${folder}/${folder}.node.json`, content: codex(entry.node, entry.category, entry.endpoints) });
-	}
-	if (existsSync(join(ROOT, 'nodes', 'CbtTrigger'))) {
 		files.push({
-			path: 'nodes/CbtTrigger/CbtTrigger.node.json',
-			content: codex('cbtTrigger', 'RPA_TAX', [], ['异步通知', 'webhook', 'notification']),
+			path: `nodes/${folder}/${folder}.node.json`,
+			content: codex(entry.node, entry.category, entry.endpoints, EXTRA_ALIASES[entry.node]),
 		});
 	}
 	return files;

@@ -6,7 +6,7 @@ import { IMP_ENDPOINTS } from './imp';
 import { MISC_ENDPOINTS } from './misc';
 import { OCR_ENDPOINTS } from './ocr';
 import { OPT_ENDPOINTS } from './opt';
-import { RPA_TAX_ENDPOINTS } from './rpaTax';
+import { RPA_TAX_ENDPOINTS, RPA_TAX_NOTIFICATIONS } from './rpaTax';
 import { TAX_ENDPOINTS } from './tax';
 import { TV1_ENDPOINTS } from './tv1';
 import type { Category, Endpoint } from './types';
@@ -22,6 +22,7 @@ export const CATEGORY_NODES: ReadonlyArray<{ category: Category; node: string; d
 	{ category: 'IMP', node: 'cbtRealEstate', displayName: 'CBT Real Estate', endpoints: IMP_ENDPOINTS },
 	{ category: 'TAX', node: 'cbtTaxReport', displayName: 'CBT Tax Report', endpoints: TAX_ENDPOINTS },
 	{ category: 'RPA_TAX', node: 'cbtTaxData', displayName: 'CBT Tax Data', endpoints: RPA_TAX_ENDPOINTS },
+	{ category: 'RPA_TAX', node: 'cbtTrigger', displayName: 'CBT Trigger', endpoints: RPA_TAX_NOTIFICATIONS },
 	{ category: 'tv1', node: 'cbtMarketingRisk', displayName: 'CBT Marketing Risk', endpoints: TV1_ENDPOINTS },
 	{ category: 'MISC', node: 'cbtGateway', displayName: 'CBT Gateway', endpoints: MISC_ENDPOINTS },
 ];
@@ -39,6 +40,7 @@ export {
 	OCR_ENDPOINTS,
 	OPT_ENDPOINTS,
 	RPA_TAX_ENDPOINTS,
+	RPA_TAX_NOTIFICATIONS,
 	TAX_ENDPOINTS,
 	TV1_ENDPOINTS,
 };

@@ -90,3 +90,23 @@ export const RPA_TAX_ENDPOINTS: Endpoint[] = [
 export const RPA_TAX_RESULT_OPERATIONS = RPA_TAX_ENDPOINTS.filter(
 	(endpoint) => endpoint.operation !== 'orderPush' && endpoint.output.kind === 'object',
 );
+
+/**
+ * 异步通知: the gateway's asynchronous notification when a collection ends. It is a request the
+ * gateway sends to the user's webhook, so it is an entry for CBT Trigger, not an operation. Its
+ * format is our assumption (see the README); the path is wherever the user's trigger listens.
+ */
+export const RPA_TAX_NOTIFICATIONS: Endpoint[] = [
+	{
+		category: 'RPA_TAX',
+		operation: 'notification',
+		name: 'Notification',
+		chineseName: '异步通知',
+		action: 'Receive the notification that a tax data collection ended',
+		method: 'POST',
+		path: '(your CBT Trigger webhook URL)',
+		pathConfirmed: false,
+		fields: [],
+		output: { kind: 'notification' },
+	},
+];

@@ -21,6 +21,8 @@ export type OutputShape =
 	| { kind: 'object' }
 	/** `data[itemsKey]` is a list of records: one output item each. */
 	| { kind: 'list'; itemsKey: string }
+	/** Not called by us: the gateway calls the user's webhook (异步通知), received by CBT Trigger. */
+	| { kind: 'notification' }
 	/**
 	 * `data` acknowledges a task (data[taskIdKey]); its result comes from the node's `resultOperation`,
 	 * called with { [resultTaskIdKey]: id }. Status values are our guess at the result's convention.
