@@ -12,13 +12,15 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { startSandbox } from '../sandbox/server';
 import { HARNESS_NODE_TYPES, loadPackage, PACKAGE_ROOT, runWorkflow, type WorkflowJson } from '../test/harness/harness';
+import { EXAMPLE_FILES_DIR, withExampleFilesDir } from '../test/support/ocrSamples';
 import { credentialFor } from '../test/support/sandbox';
 
 const EXAMPLES = join(PACKAGE_ROOT, 'examples');
+const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
 
 /** Keeps the nodes the harness can run, and drops everything downstream of one it cannot. */
 function runnablePart(workflow: WorkflowJson, known: Set<string>): { workflow: WorkflowJson; dropped: string[] } {
-	const dropped = new Set(workflow.nodes.filter((node) => !known.has(node.type)).map((node) => node.name));
+	const dropped = new Set(workflow.nodes.filter((node) => !known.has(node.type) && node.type !== STICKY_NOTE).map((node) => node.name));
 	let grew = true;
 	while (grew) {
 		grew = false;
@@ -32,13 +34,14 @@ function runnablePart(workflow: WorkflowJson, known: Set<string>): { workflow: W
 			}
 		}
 	}
-	const nodes = workflow.nodes.filter((node) => !dropped.has(node.name));
+	const nodes = workflow.nodes.filter((node) => !dropped.has(node.name) && node.type !== STICKY_NOTE);
 	const connections = Object.fromEntries(Object.entries(workflow.connections).filter(([source]) => !dropped.has(source)));
 	return { workflow: { ...workflow, nodes, connections }, dropped: [...dropped] };
 }
 
 function cellText(value: unknown): string {
-	const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+	if (value === null || value === undefined) return '';
+	const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
 	return text.length > 28 ? `${text.slice(0, 27)}…` : text;
 }
 
@@ -58,7 +61,8 @@ async function main() {
 	console.log(`Sandbox gateway at ${sandbox.url}; ${files.length} example workflow(s) in examples/\n`);
 	let failures = 0;
 	for (const file of files) {
-		const original = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as WorkflowJson;
+		// The examples point at the folder users copy the sample files to; the demo reads them in place.
+		const original = withExampleFilesDir(JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as WorkflowJson, EXAMPLE_FILES_DIR);
 		const { workflow, dropped } = runnablePart(original, known);
 		const before = sandbox.ledger.entries.length;
 		const result = await runWorkflow(workflow, { credentials: { cbtApi: credentialFor(sandbox) } });
