@@ -3,7 +3,7 @@ import { DEFAULT_SIGNATURE, signatureHeaders, type SignatureSettings } from '../
 
 /**
  * Sends the gateway's asynchronous notification (异步通知) to a callback URL, the way we assume the
- * gateway does (the format is not documented; see docs/async.md): a JSON POST signed with the same
+ * gateway does (the format is not documented; see the README): a JSON POST signed with the same
  * X-CBT-* headers as requests, over the exact body and the callback URL's path, with the app's
  * signature settings. A receiver that does not acknowledge gets the same notification again, with a
  * fresh timestamp and signature, a bounded number of times.

@@ -7,7 +7,7 @@ import { computeSignature, HEADER_APP_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } 
 
 /**
  * Checks the gateway's asynchronous notifications (异步通知). The gateway does not document them,
- * so the format is our choice (docs/async.md), every part of it configurable in the CBT Trigger:
+ * so the format is our choice (README, CBT Trigger), every part of it configurable in the CBT Trigger:
  * a JSON POST signed like a request (X-CBT-APPKEY / X-CBT-TIMESTAMP / X-CBT-SIGNATURE, computed
  * with the credential's signature settings over the exact body and the path it was posted to),
  * with the notification's type, unique ID, order ID and data in named body fields.
