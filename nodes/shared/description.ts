@@ -104,7 +104,7 @@ function fieldProperties(endpoints: readonly Endpoint[]): INodeProperties[] {
 }
 
 function usesImages(endpoints: readonly Endpoint[]): boolean {
-	return endpoints.some((endpoint) => endpoint.fields.some((field) => field.kind === 'image'));
+	return endpoints.some((endpoint) => endpoint.fields.some((field) => FIELD_KINDS[field.kind].read !== undefined));
 }
 
 function optionsProperty(spec: CatalogNodeSpec): INodeProperties {
