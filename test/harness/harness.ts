@@ -70,7 +70,7 @@ export function loadPackage(): Promise<LoadedPackage> {
 	return loaded;
 }
 
-class HarnessNodeTypes implements INodeTypes {
+export class HarnessNodeTypes implements INodeTypes {
 	constructor(private readonly types: Map<string, INodeType | IVersionedNodeType>) {}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
@@ -89,7 +89,7 @@ class HarnessNodeTypes implements INodeTypes {
 }
 
 /** Hands out credentials by type and signs requests with the credential type's own authenticate. */
-class HarnessCredentialsHelper extends ICredentialsHelper {
+export class HarnessCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly types: Map<string, ICredentialType>,
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,

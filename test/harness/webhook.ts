@@ -26,86 +26,19 @@ import type { AddressInfo, Socket } from 'node:net';
 
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialType,
 	IDataObject,
-	IHttpRequestOptions,
 	INode,
-	INodeCredentialsDetails,
 	INodeExecutionData,
-	INodeProperties,
-	INodeType,
-	INodeTypes,
 	IRun,
-	IVersionedNodeType,
 	IWebhookData,
 	IWebhookDescription,
 	IWebhookResponseData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
-import { loadPackage, type WorkflowJson } from './harness';
-
-class NodeTypes implements INodeTypes {
-	constructor(private readonly types: Map<string, INodeType | IVersionedNodeType>) {}
-
-	getByName(nodeType: string): INodeType | IVersionedNodeType {
-		const type = this.types.get(nodeType);
-		if (!type) throw new Error(`The webhook harness has no node type "${nodeType}"`);
-		return type;
-	}
-
-	getByNameAndVersion(nodeType: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
-	}
-
-	getKnownTypes(): IDataObject {
-		return {};
-	}
-}
-
-/** Same behaviour as the workflow harness's helper: the credential type's own authenticate signs. */
-class CredentialsHelper extends ICredentialsHelper {
-	constructor(
-		private readonly types: Map<string, ICredentialType>,
-		private readonly data: Record<string, ICredentialDataDecryptedObject>,
-	) {
-		super();
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const authenticate = this.types.get(typeName)?.authenticate;
-		if (typeof authenticate !== 'function') return requestOptions;
-		return await authenticate(credentials, requestOptions);
-	}
-
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-
-	async getCredentials(): Promise<never> {
-		throw new Error('not used by the harness');
-	}
-
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _details: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
-		const data = this.data[type];
-		if (!data) throw new Error(`The webhook harness was given no "${type}" credential`);
-		return { ...data };
-	}
-
-	async updateCredentials(): Promise<void> {}
-
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-
-	getCredentialsProperties(type: string): INodeProperties[] {
-		return this.types.get(type)?.properties ?? [];
-	}
-}
+import { HarnessCredentialsHelper as CredentialsHelper, HarnessNodeTypes as NodeTypes, loadPackage, type WorkflowJson } from './harness';
 
 /** One request the webhook received and what became of it. */
 export interface ReceivedRequest {
