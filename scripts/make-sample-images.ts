@@ -8,9 +8,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 
 import { OCR_FIXTURES } from '../sandbox/fixtures/ocr';
+import { encodePng } from '../test/support/images';
 
 type Rgb = [number, number, number];
 
@@ -56,27 +56,9 @@ class Canvas {
 	}
 
 	png(): Buffer {
-		const chunk = (type: string, data: Buffer) => {
-			const length = Buffer.alloc(4);
-			length.writeUInt32BE(data.length);
-			const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-			const crc = Buffer.alloc(4);
-			crc.writeUInt32BE(crc32(body));
-			return Buffer.concat([length, body, crc]);
-		};
-		const header = Buffer.alloc(13);
-		header.writeUInt32BE(this.width, 0);
-		header.writeUInt32BE(this.height, 4);
-		header[8] = 8;
-		header[9] = 2;
 		const rows = Buffer.alloc((this.width * 3 + 1) * this.height);
 		for (let y = 0; y < this.height; y++) this.pixels.copy(rows, y * (this.width * 3 + 1) + 1, y * this.width * 3, (y + 1) * this.width * 3);
-		return Buffer.concat([
-			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-			chunk('IHDR', header),
-			chunk('IDAT', deflateSync(rows, { level: 9 })),
-			chunk('IEND', Buffer.alloc(0)),
-		]);
+		return encodePng(this.width, this.height, rows, 9);
 	}
 }
 

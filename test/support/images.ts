@@ -10,16 +10,26 @@ function chunk(type: string, data: Buffer): Buffer {
 	return Buffer.concat([length, body, crc]);
 }
 
-/**
- * A real PNG: width × height RGB pixels from a seed, so different seeds give different files.
- * `noise` makes the pixels random, which keeps the file large after compression (for size limits).
- */
-export function makePng(width: number, height: number, seed = 1, noise = false): Buffer {
+/** Encodes RGB pixel rows (each prefixed by its filter byte) as a PNG file. */
+export function encodePng(width: number, height: number, rows: Buffer, level = 6): Buffer {
 	const header = Buffer.alloc(13);
 	header.writeUInt32BE(width, 0);
 	header.writeUInt32BE(height, 4);
 	header[8] = 8; // bit depth
 	header[9] = 2; // RGB
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', header),
+		chunk('IDAT', deflateSync(rows, { level })),
+		chunk('IEND', Buffer.alloc(0)),
+	]);
+}
+
+/**
+ * A real PNG: width × height RGB pixels from a seed, so different seeds give different files.
+ * `noise` makes the pixels random, which keeps the file large after compression (for size limits).
+ */
+export function makePng(width: number, height: number, seed = 1, noise = false): Buffer {
 	const row = width * 3 + 1;
 	const pixels = Buffer.alloc(row * height);
 	let state = seed >>> 0 || 1;
@@ -36,12 +46,7 @@ export function makePng(width: number, height: number, seed = 1, noise = false):
 			}
 		}
 	}
-	return Buffer.concat([
-		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-		chunk('IHDR', header),
-		chunk('IDAT', deflateSync(pixels, { level: noise ? 0 : 6 })),
-		chunk('IEND', Buffer.alloc(0)),
-	]);
+	return encodePng(width, height, pixels, noise ? 0 : 6);
 }
 
 /** A PNG of at least `bytes` bytes (random pixels, stored uncompressed). */
