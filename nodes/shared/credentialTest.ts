@@ -4,6 +4,7 @@ import { readCredentials } from './credentialSigning';
 import { describeCode } from './gatewayCodes';
 import { parseEnvelope } from './envelope';
 import { signatureHeaders } from './signing';
+import { clockSkewHint } from './transport';
 
 /**
  * The probe: Invoice OCR (the one documented path) with an empty image. The gateway checks the key
@@ -51,9 +52,10 @@ export async function cbtApiTest(
 	}
 	const meaning = describeCode(envelope.code);
 	if (meaning.kind === 'auth' || meaning.kind === 'clock') {
+		const hint = (meaning.kind === 'clock' ? clockSkewHint(envelope.timestamp) : undefined) ?? meaning.hint;
 		return {
 			status: 'Error',
-			message: `Gateway error ${envelope.code} (${meaning.meaning}): ${envelope.message ?? ''} ${meaning.hint}`.trim(),
+			message: `Gateway error ${envelope.code} (${meaning.meaning}): ${envelope.message ?? ''} ${hint}`.trim(),
 		};
 	}
 	return { status: 'OK', message: 'The gateway accepted the App Key and signature' };

@@ -41,6 +41,8 @@ export const DEFAULT_WINDOW_SECONDS = 300;
 /** How long an accepted notification's ID is remembered, and how many are kept at most. */
 export const REPLAY_RETENTION_MS = 24 * 3600 * 1000;
 export const REPLAY_MAX_ENTRIES = 1000;
+/** A notification carries an order's status, not its data: anything larger is not one (chosen limit). */
+export const MAX_NOTIFICATION_BYTES = 1024 * 1024;
 
 export interface IncomingNotification {
 	method: string;
@@ -61,7 +63,7 @@ export interface Notification {
 	sentAt: number;
 }
 
-export type Verification = { ok: true; notification: Notification } | { ok: false; status: 400 | 401; reason: string };
+export type Verification = { ok: true; notification: Notification } | { ok: false; status: 400 | 401 | 413; reason: string };
 
 function header(headers: IncomingNotification['headers'], name: string): string | undefined {
 	const wanted = name.toLowerCase();
@@ -85,14 +87,19 @@ function text(value: unknown): string | undefined {
 }
 
 /**
- * Verifies one notification: signature first (401), then the timestamp window (401), then the body
- * (400). Replays are the caller's business (see ReplayGuard), because only the caller keeps state.
+ * Verifies one notification: its size first (413, before hashing a body of any size), then the
+ * signature (401), the timestamp window (401) and the body (400). Replays are the caller's
+ * business (see ReplayGuard), because only the caller keeps state.
  */
 export function verifyNotification(
 	credentials: CbtCredentials,
 	request: IncomingNotification,
-	options: { windowSeconds?: number; format?: NotificationFormat; nowMs?: number } = {},
+	options: { windowSeconds?: number; format?: NotificationFormat; nowMs?: number; maxBodyBytes?: number } = {},
 ): Verification {
+	const maxBodyBytes = options.maxBodyBytes ?? MAX_NOTIFICATION_BYTES;
+	if (Buffer.byteLength(request.rawBody) > maxBodyBytes) {
+		return { ok: false, status: 413, reason: `The body is larger than ${maxBodyBytes} bytes` };
+	}
 	const format = options.format ?? DEFAULT_FORMAT;
 	const windowSeconds = options.windowSeconds ?? DEFAULT_WINDOW_SECONDS;
 	const nowMs = options.nowMs ?? Date.now();

@@ -65,24 +65,67 @@ function detailLine(meta: Partial<ResponseMeta>): string {
 	return `Request ID: ${meta.requestId ?? 'none'}. Billed: ${billedText(meta.billed)}.`;
 }
 
+function duration(seconds: number): string {
+	const s = Math.round(seconds);
+	if (s < 120) return `${s} seconds`;
+	if (s < 7200) return `${s} seconds (${Math.floor(s / 60)} min ${s % 60} s)`;
+	if (s < 172_800) return `${s} seconds (${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min)`;
+	return `${s} seconds (${Math.floor(s / 86400)} days ${Math.floor((s % 86400) / 3600)} h)`;
+}
+
+/** Below this difference the clock cannot be what pushed the timestamp out of the gateway's window. */
+const CLOCK_AGREES_SECONDS = 30;
+
+/**
+ * What a rejected timestamp means, when the gateway's answer shows its own time: how far this
+ * machine's clock is off, or that the clock is fine and the credential's timestamp setting is not.
+ */
+export function clockSkewHint(gatewayTime: unknown, nowMs: number = Date.now()): string | undefined {
+	const raw = Number(gatewayTime);
+	if (typeof gatewayTime === 'boolean' || !Number.isFinite(raw) || raw <= 0) return undefined;
+	// Documented as Unix seconds; a gateway answering in milliseconds is read as such.
+	const gatewayMs = raw > 1e11 ? raw : raw * 1000;
+	const offsetSeconds = (nowMs - gatewayMs) / 1000;
+	const gatewayAt = new Date(gatewayMs).toISOString();
+	if (Math.abs(offsetSeconds) <= CLOCK_AGREES_SECONDS) {
+		return `This machine's clock agrees with the gateway's (${gatewayAt}) to within ${CLOCK_AGREES_SECONDS} seconds, so check the credential's Timestamp Unit and signature settings instead.`;
+	}
+	const direction = offsetSeconds > 0 ? 'ahead of' : 'behind';
+	return `This machine's clock is about ${duration(Math.abs(offsetSeconds))} ${direction} the gateway's (gateway time ${gatewayAt}). Set this machine's clock right (turn on automatic time sync) and run the workflow again.`;
+}
+
+const UNKNOWN_BILLING = 'The answer was not the gateway envelope, so it is unknown whether the call was billed';
+
+/** What to do about an HTTP error that came without the gateway's envelope. */
+function httpAdvice(statusCode: number): string {
+	if (statusCode === 429) {
+		return `${UNKNOWN_BILLING}. The gateway is limiting requests: lower Concurrency or raise Max Retries under Options, or run the workflow later.`;
+	}
+	if (statusCode >= 500) {
+		return `${UNKNOWN_BILLING}. The gateway or a proxy in front of it failed: check the gateway's records for this item before running it again, or try later.`;
+	}
+	return `${UNKNOWN_BILLING}. Check the Base URL in the credential and the path under Options.`;
+}
+
 /** Turns an HTTP answer into data or a failure, without throwing. */
-export function interpretResponse(statusCode: number, body: unknown): GatewayResult | GatewayFailure {
+export function interpretResponse(statusCode: number, body: unknown, nowMs: number = Date.now()): GatewayResult | GatewayFailure {
 	const envelope = parseEnvelope(body);
 	if (!envelope) {
 		if (statusCode >= 400) {
-			return new GatewayFailure(
-				'http',
-				`The gateway answered HTTP ${statusCode}`,
-				'The answer was not the gateway envelope, so it is unknown whether the call was billed.',
-				{},
-				statusCode,
-			);
+			return new GatewayFailure('http', `The gateway answered HTTP ${statusCode}`, httpAdvice(statusCode), {}, statusCode);
 		}
+		// A body cut off or garbled on the way may still show which request it answered.
+		const requestId = typeof body === 'string' ? /"request_id"\s*:\s*"([\w-]{1,64})"/.exec(body)?.[1] : undefined;
+		const broken = typeof body === 'string' && /^\s*\{/.test(body);
 		return new GatewayFailure(
 			'notEnvelope',
-			'The gateway answered with something that is not its JSON envelope',
-			`HTTP ${statusCode}. Check the Base URL in the credential and the path under Options; it is unknown whether the call was billed.`,
-			{},
+			broken
+				? 'The gateway’s answer was cut off or is not valid JSON'
+				: 'The gateway answered with something that is not its JSON envelope',
+			broken
+				? `HTTP ${statusCode}. Request ID: ${requestId ?? 'none'}. It is unknown whether the call was billed: check the gateway's records for this item before running it again.`
+				: `HTTP ${statusCode}. Check the Base URL in the credential and the path under Options; it is unknown whether the call was billed.`,
+			requestId ? { requestId } : {},
 			statusCode,
 		);
 	}
@@ -92,10 +135,11 @@ export function interpretResponse(statusCode: number, body: unknown): GatewayRes
 	const meaning = describeCode(envelope.code);
 	const kind: FailureKind = envelope.code === 0 ? 'http' : meaning.kind;
 	const gatewayMessage = envelope.message ? `: ${envelope.message}` : '';
+	const hint = (kind === 'clock' ? clockSkewHint(envelope.timestamp, nowMs) : undefined) ?? meaning.hint;
 	return new GatewayFailure(
 		kind,
 		`Gateway error ${envelope.code} (${meaning.meaning})${gatewayMessage}`,
-		[detailLine(meta), meaning.hint].filter(Boolean).join(' '),
+		[detailLine(meta), hint].filter(Boolean).join(' '),
 		meta,
 		statusCode,
 	);
@@ -127,13 +171,32 @@ export function socketErrorCode(error: unknown): string {
 	return N8N_MESSAGE_CODES.find(([prefix]) => message.startsWith(prefix))?.[1] ?? '';
 }
 
+/**
+ * Socket error codes in words. n8n replaces any error message that contains a system error code
+ * (ECONNREFUSED, …) with a generic sentence, which would lose the item number, so none is quoted.
+ */
+const SOCKET_ERRORS_IN_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host name not found',
+	EAI_AGAIN: 'host name lookup failed',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+	ECONNRESET: 'connection reset',
+	EPIPE: 'connection closed while sending',
+};
+
+function inWords(code: string): string {
+	return SOCKET_ERRORS_IN_WORDS[code] ?? 'network error';
+}
+
 /** Classifies an error thrown by n8n's request helper (no HTTP answer at all). */
-export function interpretThrown(error: unknown): GatewayFailure {
-	const code = socketErrorCode(error);
+export function interpretThrown(error: unknown, timedOut = false): GatewayFailure {
+	// A timeout that strikes while the body is arriving surfaces as "stream has been aborted", without a code.
+	const code = timedOut && !NOT_SENT_CODES.has(socketErrorCode(error)) ? 'ETIMEDOUT' : socketErrorCode(error);
 	if (NOT_SENT_CODES.has(code)) {
 		return new GatewayFailure(
 			'network',
-			`Could not connect to the gateway (${code})`,
+			`Could not connect to the gateway (${inWords(code)})`,
 			'The request was not sent, so it was not billed. Check the Base URL in the credential and the network.',
 			{},
 			undefined,
@@ -150,7 +213,7 @@ export function interpretThrown(error: unknown): GatewayFailure {
 	}
 	return new GatewayFailure(
 		'network',
-		`The connection to the gateway failed${code ? ` (${code})` : ''}`,
+		`The connection to the gateway failed (${inWords(code)})`,
 		'The request may have reached the gateway, so it may have been billed. Check before running this item again.',
 		{},
 	);
@@ -173,6 +236,7 @@ export async function sendToGateway(
 		timeout: timeoutMs,
 	};
 	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
+	const startedAt = Date.now();
 	try {
 		response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
@@ -180,7 +244,7 @@ export async function sendToGateway(
 			options,
 		)) as typeof response;
 	} catch (error) {
-		return interpretThrown(error);
+		return interpretThrown(error, Date.now() - startedAt >= timeoutMs);
 	}
 	const outcome = interpretResponse(response.statusCode, response.body);
 	if (outcome instanceof GatewayFailure) outcome.retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);
