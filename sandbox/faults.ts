@@ -4,7 +4,7 @@
  * before the fault hit: what a client must never pay for twice.
  */
 export type FaultSpec =
-	| { kind: 'http'; status: number; retryAfterSeconds?: number }
+	| { kind: 'http'; status: number; retryAfterSeconds?: number; location?: string }
 	| { kind: 'code'; code: number; charge?: 0 | 1; message?: string }
 	| { kind: 'reset'; afterBilling: boolean }
 	| { kind: 'hang'; afterBilling: boolean }

@@ -237,6 +237,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			case 'http': {
 				const headers: Record<string, string> = { 'Content-Type': 'text/html' };
 				if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+				if (fault.location !== undefined) headers.Location = fault.location;
 				response.writeHead(fault.status, headers);
 				response.end(`<html><body><h1>${fault.status}</h1></body></html>`);
 				return;

@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code runs in Node, not inside n8n */
 import assert from 'node:assert/strict';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
@@ -7,7 +8,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox, type Sandbox } from '../sandbox/server';
 import { runWorkflow } from './harness/harness';
-import { makePng } from './support/images';
+import { makePng, makePngOfSize } from './support/images';
 import { credentialFor } from './support/sandbox';
 import { singleNodeWorkflow } from './support/workflows';
 
@@ -87,6 +88,46 @@ describe('batches: concurrency, rate limits, retries, duplicates', () => {
 		assert.equal(sandbox.ledger.billed().length, 1);
 	});
 
+	it('a redirect is not followed (a POST would lose its body); the error says where to point the credential', async () => {
+		sandbox.reset();
+		sandbox.inject({ kind: 'http', status: 301, location: 'https://gw2.example.com/apis/tt/gw/ocr/v1/invoice?token=t0p' });
+		const error = (await run(invoice(), [png(1)])).error('CBT');
+		assert.equal(error?.message, 'Item 0: The gateway answered with a redirect (HTTP 301) to https://gw2.example.com/apis/tt/gw/ocr/v1/invoice');
+		assert.match(error?.description ?? '', /Set the Base URL in the credential/);
+		assert.equal(sandbox.ledger.entries.length, 1, 'not retried');
+		assert.equal(sandbox.ledger.billed().length, 0);
+	});
+
+	it('files are read one item ahead per lane, and a stopped run closes the ones it read but did not send', async () => {
+		// Files of n8n's binary store (the harness keeps it in a temporary folder) this process has open.
+		const openFiles = () =>
+			readdirSync('/proc/self/fd').filter((fd) => {
+				try {
+					return readlinkSync(`/proc/self/fd/${fd}`).includes('cbt-harness-');
+				} catch {
+					return false;
+				}
+			}).length;
+		// Larger than one read chunk (64 KB), so an image read ahead holds its file open until it is sent.
+		const inputs = Array.from({ length: 40 }, (_, index) => ({
+			binary: { data: { data: makePngOfSize(100_000, 100 + index), fileName: `big${index}.png`, mimeType: 'image/png' } },
+		}));
+		const before = openFiles();
+		sandbox.reset();
+		sandbox.inject({ kind: 'code', code: 100004, charge: 0 });
+		const result = await run(invoice({ concurrency: 5, maxRetries: 0 }), inputs);
+		assert.match(result.error('CBT')?.message ?? '', /Gateway error 100004/);
+		assert.ok(sandbox.ledger.entries.length <= 5, `${sandbox.ledger.entries.length} calls after the failure`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		assert.equal(openFiles(), before, 'every file read ahead was closed');
+		sandbox.reset();
+		const ok = await run(invoice({ concurrency: 5, includeMetadata: true }), inputs);
+		assert.equal(ok.output('CBT').length, 40);
+		assert.equal(sandbox.ledger.entries.length, 40);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		assert.equal(openFiles(), before);
+	});
+
 	it('a billed transient error is not retried; an unbilled one is', async () => {
 		sandbox.reset();
 		sandbox.inject({ kind: 'code', code: 500001, charge: 0 });
@@ -104,7 +145,11 @@ describe('batches: concurrency, rate limits, retries, duplicates', () => {
 		const shared = await run(invoice({ concurrency: 4, includeMetadata: true }), inputs);
 		assert.equal(shared.output('CBT').length, 6);
 		assert.equal(sandbox.ledger.entries.length, 3);
-		assert.equal((shared.output('CBT')[2].json._cbt as { sameRequestAsItem?: number }).sameRequestAsItem, 0);
+		// Items 0, 2 and 3 are the same request: whichever was ready first was sent, the others point at it.
+		const pointsAt = (index: number) => (shared.output('CBT')[index].json._cbt as { sameRequestAsItem?: number }).sameRequestAsItem;
+		const sent = [0, 2, 3].filter((index) => pointsAt(index) === undefined);
+		assert.equal(sent.length, 1);
+		for (const index of [0, 2, 3].filter((other) => other !== sent[0])) assert.equal(pointsAt(index), sent[0]);
 		sandbox.reset();
 		await run(invoice({ concurrency: 4, deduplicate: false }), inputs);
 		assert.equal(sandbox.ledger.entries.length, 6);

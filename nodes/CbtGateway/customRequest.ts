@@ -3,6 +3,8 @@ import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { asRecord } from '../shared/calls/single';
 import type { NodeOptions } from '../shared/calls';
+import { binaryPayload } from '../shared/fields/imageSource';
+import { encodeBody, type ImagePayload } from '../shared/requestBody';
 import { callGateway, type GatewayRequest } from '../shared/transport';
 
 /*
@@ -95,7 +97,7 @@ export const CUSTOM_REQUEST_PROPERTIES: INodeProperties[] = [
 ];
 
 interface PreparedRequest {
-	request: GatewayRequest;
+	request: GatewayRequest & { body?: IDataObject };
 	files: Array<{ bodyKey: string; binaryPropertyName: string }>;
 	options: NodeOptions;
 }
@@ -144,13 +146,22 @@ function prepare(context: IExecuteFunctions, itemIndex: number, item: INodeExecu
 
 async function run(context: IExecuteFunctions, itemIndex: number, prepared: PreparedRequest): Promise<IDataObject> {
 	const { files, options } = prepared;
-	const request: GatewayRequest = { ...prepared.request, body: prepared.request.body ? { ...prepared.request.body } : undefined };
-	for (const file of files) {
-		const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, file.binaryPropertyName);
-		if (bytes.length === 0) {
-			throw parameterError(context, itemIndex, 'Input Binary Field', `file in "${file.binaryPropertyName}" is empty (0 bytes)`);
+	const body: IDataObject | undefined = prepared.request.body ? { ...prepared.request.body } : undefined;
+	const payloads: ImagePayload[] = [];
+	let request: GatewayRequest;
+	try {
+		for (const file of files) {
+			const payload = await binaryPayload(context, itemIndex, file.binaryPropertyName);
+			payloads.push(payload);
+			if (payload.size === 0) {
+				throw parameterError(context, itemIndex, 'Input Binary Field', `file in "${file.binaryPropertyName}" is empty (0 bytes)`);
+			}
+			body![file.bodyKey] = payload as unknown as IDataObject[string];
 		}
-		request.body![file.bodyKey] = bytes.toString('base64');
+		// Files go in as base64, written straight into the body's bytes.
+		request = { ...prepared.request, body: payloads.length > 0 && body ? await encodeBody(body) : body };
+	} finally {
+		for (const payload of payloads) payload.dispose();
 	}
 	const { data, meta } = await callGateway(context, request, itemIndex, {
 		timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000),

@@ -35,11 +35,13 @@ export function readCredentials(raw: ICredentialDataDecryptedObject): CbtCredent
 	};
 }
 
-/** The body exactly as it goes on the wire: serialised once here, signed, and sent as this string. */
-export function serialiseBody(body: IHttpRequestOptions['body']): string | undefined {
+/**
+ * The body exactly as it goes on the wire: serialised once here, signed, and sent as these bytes.
+ * A Buffer (the nodes send one) is signed as it is, never turned into a string.
+ */
+export function serialiseBody(body: IHttpRequestOptions['body']): string | Buffer | undefined {
 	if (body === undefined || body === null) return undefined;
-	if (typeof body === 'string') return body;
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (typeof body === 'string' || Buffer.isBuffer(body)) return body;
 	if (typeof body === 'object' && !(body instanceof URLSearchParams) && typeof (body as { getHeaders?: unknown }).getHeaders !== 'function') {
 		return JSON.stringify(body);
 	}
@@ -68,7 +70,7 @@ export function signRequest(
 	const method = (signed.method ?? 'GET').toUpperCase();
 	const body = serialiseBody(signed.body);
 	const headers: Record<string, unknown> = { ...(signed.headers ?? {}) };
-	if (body !== undefined && typeof signed.body === 'object' && !Buffer.isBuffer(signed.body)) {
+	if (typeof body === 'string' && typeof signed.body === 'object') {
 		// Sent as the very bytes that were signed. A Buffer also spares axios from parsing a JSON string
 		// again just to check it, which for a 4 MB image costs more than the signing itself.
 		signed.body = Buffer.from(body, 'utf8');

@@ -7,6 +7,7 @@ import type { Endpoint } from './catalog';
 import type { CatalogNodeSpec } from './description';
 import { strategyFor, strategyParameters, type CallOutcome, type CallPlan, type NodeOptions } from './calls';
 import { runPool } from './pool';
+import { BodyBuffer, encodeBody, ImagePayload } from './requestBody';
 import { DEFAULT_RETRY, Throttle } from './retry';
 import { checkField, findEndpoint, isDeferred, readField } from './validate';
 
@@ -33,6 +34,8 @@ interface RunSettings {
 	throttle: Throttle;
 	/** Identical requests in flight or done in this execution, by request key. */
 	shared: Map<string, { owner: number; outcome: Promise<CallOutcome> }>;
+	/** One reusable body buffer per lane, for requests that carry an image. */
+	bodyBuffers: BodyBuffer[];
 }
 
 export const DEFAULT_CONCURRENCY = 5;
@@ -49,6 +52,7 @@ function runSettings(context: IExecuteFunctions): RunSettings {
 		deduplicate: options.deduplicate !== false,
 		throttle: new Throttle(),
 		shared: new Map(),
+		bodyBuffers: [],
 	};
 }
 
@@ -60,6 +64,7 @@ function requestKey(context: IExecuteFunctions, plan: CallPlan, itemIndex: numbe
 	const { endpoint, request, options } = plan;
 	const settings = strategyParameters(endpoint).map((name) => context.getNodeParameter(name, itemIndex, null));
 	const hash = createHash('sha256').update(JSON.stringify([endpoint.category, endpoint.operation, request.method, request.path, options, settings]));
+	if (Buffer.isBuffer(request.body)) return hash.update(JSON.stringify(request.qs ?? {})).update(request.body).digest('hex');
 	for (const part of [request.qs ?? {}, request.body ?? {}]) {
 		for (const [key, value] of Object.entries(part)) {
 			hash.update(`\u0000${key}\u0000`).update(typeof value === 'string' ? value : JSON.stringify(value));
@@ -101,27 +106,73 @@ function prepare(context: IExecuteFunctions, spec: CatalogNodeSpec, itemIndex: n
 	return { endpoint, options, body, extraBody: parseExtraBody(context, itemIndex, options.extraBody) };
 }
 
+/** An item's values once its files are open and checked; what remains is to call. */
+interface LoadedItem {
+	body: IDataObject;
+	images: ImagePayload[];
+}
+
+function disposeImages(loaded: LoadedItem): void {
+	// An image whose item was not sent still holds its file open.
+	for (const image of loaded.images) image.dispose();
+}
+
+/** Reads and checks the fields that come from files. Nothing is sent here. */
+async function load(context: IExecuteFunctions, prepared: PreparedItem, itemIndex: number): Promise<LoadedItem> {
+	const { endpoint, options } = prepared;
+	const loaded: LoadedItem = { body: { ...prepared.body }, images: [] };
+	let checked = false;
+	try {
+		for (const field of endpoint.fields.filter(isDeferred)) {
+			const raw = await readField(context, itemIndex, field);
+			const image = (raw as { image?: unknown } | undefined)?.image;
+			if (image instanceof ImagePayload) loaded.images.push(image);
+			const value = checkField(context, itemIndex, field, raw, options.skipValidation === true);
+			if (value !== undefined) loaded.body[field.key] = value as IDataObject[string];
+		}
+		checked = true;
+	} finally {
+		if (!checked) disposeImages(loaded);
+	}
+	return loaded;
+}
+
 async function run(
 	context: IExecuteFunctions,
 	prepared: PreparedItem,
+	loaded: LoadedItem,
 	itemIndex: number,
+	lane: number,
+	settings: RunSettings,
+	shapeOutput: ShapeOutput | undefined,
+): Promise<IDataObject[]> {
+	try {
+		return await call(context, prepared, loaded, itemIndex, lane, settings, shapeOutput);
+	} finally {
+		disposeImages(loaded);
+	}
+}
+
+async function call(
+	context: IExecuteFunctions,
+	prepared: PreparedItem,
+	{ body, images }: LoadedItem,
+	itemIndex: number,
+	lane: number,
 	settings: RunSettings,
 	shapeOutput: ShapeOutput | undefined,
 ): Promise<IDataObject[]> {
 	const { endpoint, options } = prepared;
-	const body: IDataObject = { ...prepared.body };
-	for (const field of endpoint.fields.filter(isDeferred)) {
-		const raw = await readField(context, itemIndex, field);
-		const value = checkField(context, itemIndex, field, raw, options.skipValidation === true);
-		if (value !== undefined) body[field.key] = value as IDataObject[string];
-	}
 	const sent = endpoint.transformBody ? endpoint.transformBody(body, options) : body;
 	Object.assign(sent, prepared.extraBody);
 	const path = options.path?.trim() || endpoint.path;
+	// A body with an image is built once, into the lane's buffer, and those bytes are what is hashed,
+	// signed and sent (by every retry too).
+	const bodyBytes = images.length > 0 ? await encodeBody(sent, (settings.bodyBuffers[lane] ??= new BodyBuffer())) : undefined;
 	const plan: CallPlan = {
 		endpoint,
 		options,
-		request: endpoint.method === 'GET' ? { method: 'GET', path, qs: sent } : { method: endpoint.method, path, body: sent },
+		request: endpoint.method === 'GET' ? { method: 'GET', path, qs: sent } : { method: endpoint.method, path, body: bodyBytes ?? sent },
 		call: {
 			timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000),
 			retry: { ...DEFAULT_RETRY, maxRetries: settings.maxRetries },
@@ -173,8 +224,9 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 
 /**
  * Runs a catalog-driven node. Every item's parameters are checked before the first call, so that
- * a bad value in item 500 stops the run before items 0–499 are paid for; files are read only when
- * their item's turn comes. Calls run a few at a time; output order and pairing are those of the input.
+ * a bad value in item 500 stops the run before items 0–499 are paid for. Files are read one item
+ * ahead in each lane, and streamed into one reused body buffer per lane, so memory stays flat.
+ * Calls run a few at a time; output order and pairing are those of the input.
  */
 export async function executeCatalogNode(
 	context: IExecuteFunctions,
@@ -199,25 +251,34 @@ export async function executeCatalogNode(
 	await runPool(
 		items.length,
 		settings,
-		async (itemIndex) => {
-			const item = prepared[itemIndex];
-			if (item instanceof Error) {
-				results[itemIndex] = [errorItem(item, itemIndex)];
-				return;
-			}
-			try {
-				const records = await run(context, item, itemIndex, settings, shapeOutput);
-				// Items that carried a file keep it, so it can be archived next to its result.
-				const binary = item.endpoint.fields.some(isDeferred) ? items[itemIndex].binary : undefined;
-				results[itemIndex] = records.map((json) => ({ json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } }));
-			} catch (error) {
-				const nodeError = asNodeError(context, error, itemIndex);
-				if (continueOnFail) {
-					results[itemIndex] = [errorItem(nodeError, itemIndex)];
-				} else if (!stopped || itemIndex < stopped.itemIndex) {
-					stopped = { itemIndex, error: nodeError };
+		{
+			load: async (itemIndex) => {
+				const item = prepared[itemIndex];
+				return item instanceof Error ? undefined : await load(context, item, itemIndex);
+			},
+			work: async (itemIndex, lane, loading) => {
+				const item = prepared[itemIndex];
+				if (item instanceof Error) {
+					results[itemIndex] = [errorItem(item, itemIndex)];
+					return;
 				}
-			}
+				try {
+					const loaded = await loading;
+					if (!loaded) return;
+					const records = await run(context, item, loaded, itemIndex, lane, settings, shapeOutput);
+					// Items that carried a file keep it, so it can be archived next to its result.
+					const binary = item.endpoint.fields.some(isDeferred) ? items[itemIndex].binary : undefined;
+					results[itemIndex] = records.map((json) => ({ json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } }));
+				} catch (error) {
+					const nodeError = asNodeError(context, error, itemIndex);
+					if (continueOnFail) {
+						results[itemIndex] = [errorItem(nodeError, itemIndex)];
+					} else if (!stopped || itemIndex < stopped.itemIndex) {
+						stopped = { itemIndex, error: nodeError };
+					}
+				}
+			},
+			discard: (loaded) => loaded && disposeImages(loaded),
 		},
 		// Once an item has failed the run will stop, so no further item is sent (and paid for).
 		() => stopped !== undefined,

@@ -7,27 +7,60 @@ export interface PoolSettings {
 }
 
 /**
- * Runs `work(index)` for every index, at most `concurrency` at a time. `work` must not throw;
- * `stop()` is asked before each new index starts, so a failed run stops spending money.
+ * What the pool does with each index. `load` is the part that only reads (files, for example):
+ * each lane starts loading its next index while its current call is in flight, so the call's
+ * latency hides the reading. `work` gets that load as a promise (a failed load is the item's
+ * error) and must not throw; a load that is never worked on, because the run stopped, is handed
+ * to `discard`.
  */
-export async function runPool(
+export interface PoolWork<Loaded> {
+	load: (index: number) => Promise<Loaded>;
+	work: (index: number, lane: number, loaded: Promise<Loaded>) => Promise<void>;
+	discard?: (loaded: Loaded) => void;
+}
+
+/**
+ * Runs every index, at most `concurrency` at a time; `lane` (0 to concurrency − 1) is never
+ * shared by two indexes at once. `stop()` is asked before each new index starts, so a failed run
+ * stops spending money.
+ */
+export async function runPool<Loaded>(
 	total: number,
 	settings: PoolSettings,
-	work: (index: number) => Promise<void>,
+	{ load, work, discard }: PoolWork<Loaded>,
 	stop: () => boolean = () => false,
 ): Promise<void> {
 	const width = Math.max(1, Math.min(settings.concurrency, total));
+	const started = (index: number) => {
+		const loading = load(index);
+		// Settled here too, so a load that fails while waiting for its turn is not an unhandled rejection.
+		loading.catch(() => undefined);
+		return loading;
+	};
 	if (settings.batchPauseMs > 0) {
 		for (let start = 0; start < total && !stop(); start += width) {
 			if (start > 0) await sleep(settings.batchPauseMs);
 			const batch = Array.from({ length: Math.min(width, total - start) }, (_, offset) => start + offset);
-			await Promise.all(batch.map(async (index) => (stop() ? undefined : await work(index))));
+			await Promise.all(batch.map(async (index, lane) => (stop() ? undefined : await work(index, lane, started(index)))));
 		}
 		return;
 	}
 	let next = 0;
-	const lane = async () => {
-		while (next < total && !stop()) await work(next++);
+	const claim = () => (next < total && !stop() ? next++ : undefined);
+	const runLane = async (lane: number) => {
+		let index = claim();
+		let loading = index === undefined ? undefined : started(index);
+		while (index !== undefined && loading !== undefined) {
+			const current = index;
+			const currentLoad = loading;
+			index = claim();
+			loading = index === undefined ? undefined : started(index);
+			await work(current, lane, currentLoad);
+			if (index !== undefined && loading !== undefined && stop()) {
+				void loading.then((loaded) => discard?.(loaded)).catch(() => undefined);
+				return;
+			}
+		}
 	};
-	await Promise.all(Array.from({ length: width }, lane));
+	await Promise.all(Array.from({ length: width }, async (_, lane) => await runLane(lane)));
 }

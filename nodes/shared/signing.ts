@@ -38,7 +38,7 @@ export interface SignatureInput {
 	/** Path without host or query, e.g. /apis/tt/gw/ocr/v1/invoice */
 	path: string;
 	/** The exact request body bytes as sent ('' when there is none). */
-	body: string;
+	body: string | Buffer;
 }
 
 const HMAC_ALGORITHMS: ReadonlySet<SignatureAlgorithm> = new Set(['hmacSha256', 'hmacSm3']);
@@ -63,25 +63,51 @@ export function templateFor(settings: SignatureSettings): string {
 
 const TOKEN = /\{(appKey|appSecret|timestamp|method|path|body)\}/g;
 
-export function stringToSign(settings: SignatureSettings, input: SignatureInput): string {
-	return templateFor(settings).replace(TOKEN, (_, token: keyof SignatureInput) =>
-		token === 'method' ? input.method.toUpperCase() : input[token],
-	);
+/** The string to sign, with the tokens filled in, as pieces; the body stays a Buffer if it is one. */
+function piecesToSign(settings: SignatureSettings, input: SignatureInput): Array<string | Buffer> {
+	const pieces: Array<string | Buffer> = [];
+	let last = 0;
+	const template = templateFor(settings);
+	for (const match of template.matchAll(TOKEN)) {
+		pieces.push(template.slice(last, match.index));
+		const token = match[1] as keyof SignatureInput;
+		pieces.push(token === 'method' ? input.method.toUpperCase() : input[token]);
+		last = match.index + match[0].length;
+	}
+	pieces.push(template.slice(last));
+	return pieces;
 }
 
-function digest(algorithm: SignatureAlgorithm, secret: string, message: string): Buffer {
-	switch (algorithm) {
-		case 'md5':
-			return createHash('md5').update(message, 'utf8').digest();
-		case 'sha256':
-			return createHash('sha256').update(message, 'utf8').digest();
-		case 'sm3':
-			return createHash('sm3').update(message, 'utf8').digest();
-		case 'hmacSha256':
-			return createHmac('sha256', secret).update(message, 'utf8').digest();
-		case 'hmacSm3':
-			return createHmac('sm3', secret).update(message, 'utf8').digest();
+export function stringToSign(settings: SignatureSettings, input: SignatureInput): string {
+	return piecesToSign(settings, input)
+		.map((piece) => (typeof piece === 'string' ? piece : piece.toString('utf8')))
+		.join('');
+}
+
+/**
+ * Feeds the pieces to the hash one by one: the digest is that of the joined string, but a 5 MB image
+ * body is never copied into one.
+ */
+function digest(algorithm: SignatureAlgorithm, secret: string, pieces: Array<string | Buffer>): Buffer {
+	const hash = (() => {
+		switch (algorithm) {
+			case 'md5':
+				return createHash('md5');
+			case 'sha256':
+				return createHash('sha256');
+			case 'sm3':
+				return createHash('sm3');
+			case 'hmacSha256':
+				return createHmac('sha256', secret);
+			case 'hmacSm3':
+				return createHmac('sm3', secret);
+		}
+	})();
+	for (const piece of pieces) {
+		if (typeof piece === 'string') hash.update(piece, 'utf8');
+		else hash.update(piece);
 	}
+	return hash.digest();
 }
 
 function encode(bytes: Buffer, encoding: SignatureEncoding): string {
@@ -91,7 +117,7 @@ function encode(bytes: Buffer, encoding: SignatureEncoding): string {
 }
 
 export function computeSignature(settings: SignatureSettings, input: SignatureInput): string {
-	return encode(digest(settings.algorithm, input.appSecret, stringToSign(settings, input)), settings.encoding);
+	return encode(digest(settings.algorithm, input.appSecret, piecesToSign(settings, input)), settings.encoding);
 }
 
 export function makeTimestamp(unit: TimestampUnit, nowMs: number = Date.now()): string {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { describeCode, type CodeKind } from './gatewayCodes';
@@ -12,7 +12,8 @@ export interface GatewayRequest {
 	method: IHttpRequestMethods;
 	/** A path on the gateway, e.g. /apis/tt/gw/ocr/v1/invoice; the credential adds the base URL. */
 	path: string;
-	body?: IDataObject;
+	/** A JSON object, or JSON bytes already built (bodies with images, see requestBody.ts). */
+	body?: IDataObject | Buffer;
 	qs?: IDataObject;
 }
 
@@ -219,6 +220,40 @@ export function interpretThrown(error: unknown, timedOut = false): GatewayFailur
 	);
 }
 
+/**
+ * The credential, read once per node run. Left to itself, n8n's request helper reads (and in n8n,
+ * loads from the database and decrypts) the credential again for every request.
+ */
+const credentialsByRun = new WeakMap<IExecuteFunctions, Promise<ICredentialsDecrypted>>();
+
+async function credentialsFor(context: IExecuteFunctions): Promise<ICredentialsDecrypted> {
+	let credentials = credentialsByRun.get(context);
+	if (!credentials) {
+		const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+		credentials = context.getCredentials(CREDENTIAL_TYPE).then((data) => ({
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: CREDENTIAL_TYPE,
+			data,
+		}));
+		// A failed read is not kept, so the next item asks again.
+		credentials.catch(() => credentialsByRun.delete(context));
+		credentialsByRun.set(context, credentials);
+	}
+	return await credentials;
+}
+
+function redirectFailure(statusCode: number, location: unknown): GatewayFailure {
+	const target = typeof location === 'string' && location !== '' ? ` to ${location.replace(/\?.*$/, '')}` : '';
+	return new GatewayFailure(
+		'http',
+		`The gateway answered with a redirect (HTTP ${statusCode})${target}`,
+		'Signed requests are not sent on to another address. Set the Base URL in the credential to the address the gateway redirects to. The call was most likely not billed.',
+		{},
+		statusCode,
+	);
+}
+
 /** Calls one endpoint once, signed by the CBT API credential. Never throws for gateway answers. */
 export async function sendToGateway(
 	context: IExecuteFunctions,
@@ -230,22 +265,25 @@ export async function sendToGateway(
 		url: request.path,
 		qs: request.qs,
 		body: request.method === 'GET' ? undefined : (request.body ?? {}),
+		...(Buffer.isBuffer(request.body) ? { headers: { 'Content-Type': 'application/json' } } : {}),
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// A redirected POST would arrive as a GET without its body; the error below says where to point instead.
+		disableFollowRedirect: true,
 		timeout: timeoutMs,
 	};
+	const credentialsDecrypted = await credentialsFor(context);
 	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 	const startedAt = Date.now();
 	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CREDENTIAL_TYPE,
-			options,
-		)) as typeof response;
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted,
+		})) as typeof response;
 	} catch (error) {
 		return interpretThrown(error, Date.now() - startedAt >= timeoutMs);
 	}
+	if (response.statusCode >= 300 && response.statusCode < 400) return redirectFailure(response.statusCode, response.headers?.location);
 	const outcome = interpretResponse(response.statusCode, response.body);
 	if (outcome instanceof GatewayFailure) outcome.retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);
 	return outcome;

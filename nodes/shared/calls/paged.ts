@@ -41,6 +41,8 @@ export function planPages(returnAll: boolean, limit: number, maxPageSize: number
 
 function withPage(request: GatewayRequest, page: number, pageSize: number): GatewayRequest {
 	const paging = { [PAGING.pageKey]: page, [PAGING.pageSizeKey]: pageSize };
+	// Only bodies with images are built as bytes in advance, and no paged endpoint takes an image.
+	if (Buffer.isBuffer(request.body)) throw new Error('A paged request cannot have a body built in advance');
 	return request.method === 'GET'
 		? { ...request, qs: { ...request.qs, ...paging } }
 		: { ...request, body: { ...request.body, ...paging } };

@@ -9,14 +9,17 @@ export { detectImageType, imageProblem, type ImageInput, type ImageLimits, type 
 
 export const DEFAULT_MAX_IMAGE_MB = 4;
 
-/** Checks an image before it is sent; the result is the base64 the gateway expects. */
+/**
+ * Checks an image before it is sent. The result goes into the request body, where it becomes the
+ * base64 the gateway expects (see requestBody.ts).
+ */
 export const imageSchema = z.custom<ImageInput>().transform((input, ctx) => {
 	const problem = imageProblem(input);
 	if (problem) {
 		ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
 		return z.NEVER;
 	}
-	return input.bytes.toString('base64');
+	return input.image;
 });
 
 export function imageLimits(context: IExecuteFunctions, itemIndex: number): ImageLimits {

@@ -1,4 +1,6 @@
-/** Checks an image's bytes before anything is sent: emptiness, size and type by magic bytes. */
+import type { ImagePayload } from '../requestBody';
+
+/** Checks an image before anything is sent: emptiness, size, and type by its first bytes. */
 export type ImageSource = 'binary' | 'url' | 'base64';
 
 export interface ImageLimits {
@@ -7,7 +9,7 @@ export interface ImageLimits {
 }
 
 export interface ImageInput extends ImageLimits {
-	bytes: Buffer;
+	image: ImagePayload;
 	/** How the user would recognise the image in a sentence: `file "invoice.png"`, `the base64 text`. */
 	label: string;
 	source: ImageSource;
@@ -43,15 +45,16 @@ const EMPTY_HINT: Record<ImageSource, string> = {
 
 /** What is wrong with an image, as the end of "Item 3, field 'Image URL': …"; undefined when it can be sent. */
 export function imageProblem(input: ImageInput): string | undefined {
-	const { bytes, label, maxBytes, allowPdf } = input;
-	if (bytes.length === 0) return `${label} is empty (0 bytes); ${EMPTY_HINT[input.source]}`;
-	if (bytes.length > maxBytes) {
-		return `${label} is ${megabytes(bytes.length)}, over the ${megabytes(maxBytes)} limit; shrink the image or raise Max Image Size under Options`;
+	const { label, maxBytes, allowPdf } = input;
+	const { size, head } = input.image;
+	if (size === 0) return `${label} is empty (0 bytes); ${EMPTY_HINT[input.source]}`;
+	if (size > maxBytes) {
+		return `${label} is ${megabytes(size)}, over the ${megabytes(maxBytes)} limit; shrink the image or raise Max Image Size under Options`;
 	}
-	const type = detectImageType(bytes);
+	const type = detectImageType(head);
 	if (!type || (type === 'pdf' && !allowPdf)) {
 		const allowed = allowPdf ? 'JPG, PNG, BMP or PDF' : 'JPG, PNG or BMP';
-		const why = type === 'pdf' ? 'it is a PDF' : describeUnknown(bytes);
+		const why = type === 'pdf' ? 'it is a PDF' : describeUnknown(head);
 		return `${label} is not a ${allowed} image (${why})`;
 	}
 	return undefined;

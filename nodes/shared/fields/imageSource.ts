@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { ImageBytes, READ_CHUNK_BYTES, StoredImage, type ImagePayload } from '../requestBody';
 import { imageProblem, type ImageInput, type ImageLimits, type ImageSource } from './imageCheck';
 
 /** The sibling parameters that say where an image field's image comes from. */
@@ -37,12 +38,25 @@ function binaryFieldName(context: IExecuteFunctions, itemIndex: number, paramete
 	return name;
 }
 
+/**
+ * n8n keeps large files in its binary store (on disk, in a database or object storage); those are
+ * streamed into the request body when it is written, so the file is never held whole in memory.
+ */
+export async function binaryPayload(context: IExecuteFunctions, itemIndex: number, name: string): Promise<ImagePayload> {
+	const binary = context.getInputData()[itemIndex].binary?.[name];
+	if (binary?.id) {
+		const size = typeof binary.bytes === 'number' ? binary.bytes : (await context.helpers.getBinaryMetadata(binary.id)).fileSize;
+		// Chunks no larger than the file: a small one is read whole in one go.
+		const chunk = Math.min(Math.max(size, 1), READ_CHUNK_BYTES);
+		return await StoredImage.open(await context.helpers.getBinaryStream(binary.id, chunk), size);
+	}
+	return new ImageBytes(await context.helpers.getBinaryDataBuffer(itemIndex, name));
+}
+
 async function fromBinary(context: IExecuteFunctions, itemIndex: number, parameterName: string, limits: ImageLimits): Promise<ImageInput> {
 	const name = binaryFieldName(context, itemIndex, parameterName);
 	const metadata = context.getInputData()[itemIndex].binary?.[name];
-	// getBinaryDataBuffer also reads binary data that n8n keeps on disk or in object storage.
-	const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, name);
-	return { bytes, label: `file "${metadata?.fileName ?? name}"`, source: 'binary', ...limits };
+	return { image: await binaryPayload(context, itemIndex, name), label: `file "${metadata?.fileName ?? name}"`, source: 'binary', ...limits };
 }
 
 // ---- URL ----
@@ -121,7 +135,7 @@ async function fromUrl(context: IExecuteFunctions, itemIndex: number, limits: Im
 		: body instanceof ArrayBuffer
 			? Buffer.from(body)
 			: Buffer.from(typeof body === 'string' ? body : '');
-	const input: ImageInput = { bytes, label, source: 'url', ...limits };
+	const input: ImageInput = { image: new ImageBytes(bytes), label, source: 'url', ...limits };
 	const problem = imageProblem(input);
 	if (problem) throw sourceError(context, itemIndex, field, problem);
 	return input;
@@ -153,7 +167,7 @@ function fromBase64(context: IExecuteFunctions, itemIndex: number, limits: Image
 	if (typeof raw !== 'string') throw sourceError(context, itemIndex, field, `is ${raw === null ? 'null' : typeof raw}, not base64 text`);
 	const decoded = decodeBase64Text(raw);
 	if ('problem' in decoded) throw sourceError(context, itemIndex, field, `the base64 text ${decoded.problem}`);
-	const input: ImageInput = { bytes: decoded.bytes, label: 'the base64 text', source: 'base64', ...limits };
+	const input: ImageInput = { image: new ImageBytes(decoded.bytes), label: 'the base64 text', source: 'base64', ...limits };
 	const problem = imageProblem(input);
 	if (problem) throw sourceError(context, itemIndex, field, problem);
 	return input;
