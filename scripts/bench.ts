@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- a benchmark script that starts the sandbox as a child process */
 /**
  * `npm run bench`: throughput, CPU and memory of the nodes against the sandbox gateway, next to a
- * raw undici client sending the same signed requests (the floor). Prints tables; asserts nothing.
+ * raw undici client and to n8n's own request helper sending the same signed requests (the floors).
+ * Prints tables; asserts nothing.
  * The sandbox runs in a child process so that its CPU is not counted against the node.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,17 +11,19 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Pool } from 'undici';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { signRequest } from '../nodes/shared/credentialSigning';
 import { interpretResponse } from '../nodes/shared/transport';
 import { FIELD_KINDS } from '../nodes/shared/fields';
+import { BodyBuffer, encodeBody, ImageBytes } from '../nodes/shared/requestBody';
 import { PACKAGE_ROOT, runWorkflow, type NodeTiming, type WorkflowJson } from '../test/harness/harness';
 import { makePng, makePngOfSize } from '../test/support/images';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from '../sandbox/server';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const LATENCY_MS = 50;
-const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,5,20').split(',').map(Number);
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,5,20').split(',').filter(Boolean).map(Number);
 const OCR_ITEMS = Number(process.env.BENCH_OCR_ITEMS ?? 200);
 const OCR_BYTES = 4_000_000;
 const INVOICE_PATH = '/apis/tt/gw/ocr/v1/invoice';
@@ -85,11 +88,8 @@ async function measure(work: () => Promise<number>): Promise<Measure> {
 	return { seconds, cpuMs: (used.user + used.system) / 1000, peakRss, ok };
 }
 
-/**
- * The floor: undici sending the same signed requests. `keepAlive: false` opens a connection per
- * call, as n8n's request helper does (it makes a new http.Agent for every request).
- */
-async function rawClient(url: string, bodies: string[], concurrency: number, keepAlive = true): Promise<number> {
+/** The floor: undici sending the same signed requests, over kept-alive connections. */
+async function rawClient(url: string, bodies: string[], concurrency: number): Promise<number> {
 	const pool = new Pool(url, { connections: concurrency });
 	let next = 0;
 	let ok = 0;
@@ -102,7 +102,6 @@ async function rawClient(url: string, bodies: string[], concurrency: number, kee
 				path: INVOICE_PATH,
 				headers: signed.headers as Record<string, string>,
 				body: signed.body as Buffer,
-				reset: !keepAlive,
 			});
 			const parsed = (await response.body.json()) as { code: number };
 			if (parsed.code === 0) ok++;
@@ -113,17 +112,44 @@ async function rawClient(url: string, bodies: string[], concurrency: number, kee
 	return ok;
 }
 
+type HttpRequest = (options: IHttpRequestOptions) => Promise<{ body: { code?: number } }>;
+
+/**
+ * The floor for any n8n node: n8n's own request helper (what `this.helpers.httpRequest` runs)
+ * sending the same signed requests, outside any node or workflow. It opens a new connection for
+ * every request (a new http.Agent each time), and community nodes may not use another client.
+ */
+async function n8nHelperClient(url: string, bodies: string[], concurrency: number): Promise<number> {
+	const { httpRequest } = (await import(
+		join(PACKAGE_ROOT, 'node_modules/n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions.js')
+	)) as { httpRequest: HttpRequest };
+	let next = 0;
+	let ok = 0;
+	const lane = async () => {
+		while (next < bodies.length) {
+			const body = bodies[next++];
+			const signed = signRequest(credential(url), { method: 'POST', url: INVOICE_PATH, body: JSON.parse(body) as object });
+			const response = await httpRequest({ ...signed, json: true, returnFullResponse: true, ignoreHttpStatusErrors: true, disableFollowRedirect: true });
+			if (response.body.code === 0) ok++;
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, lane));
+	return ok;
+}
+
 /** CPU of our own per-item work (validate, sign, read the answer), without HTTP. */
-function ownCpuPerItem(): number {
+async function ownCpuPerItem(): Promise<number> {
 	const image = makePng(32, 32, 3);
 	const envelope = { code: 0, request_id: 'R', charge: 1, timestamp: 1, message: 'ok', data: { invoiceCode: '1', invoiceAmount: '2.00' } };
 	const rounds = 5000;
+	const lane = new BodyBuffer();
 	const cpu = process.cpuUsage();
 	for (let index = 0; index < rounds; index++) {
-		const base64 = FIELD_KINDS.image.schema.parse({ bytes: image, label: 'a.png', maxBytes: 4e6, allowPdf: false });
+		const checked = FIELD_KINDS.image.schema.parse({ image: new ImageBytes(image), label: 'a.png', maxBytes: 4e6, allowPdf: false });
 		FIELD_KINDS.idNumber.schema.safeParse('11010519491231002X');
 		FIELD_KINDS.mobile.schema.safeParse('13800138000');
-		signRequest(credential('http://127.0.0.1:1'), { method: 'POST', url: INVOICE_PATH, body: { image: base64 } });
+		const body = await encodeBody({ image: checked as ImageBytes }, lane);
+		signRequest(credential('http://127.0.0.1:1'), { method: 'POST', url: INVOICE_PATH, body });
 		interpretResponse(200, JSON.parse(JSON.stringify(envelope)));
 	}
 	const used = process.cpuUsage(cpu);
@@ -147,7 +173,7 @@ async function main() {
 		const rows: Array<Record<string, string>> = [];
 		for (const concurrency of CONCURRENCIES) {
 			const raw = await measure(() => rawClient(url, bodies, concurrency));
-			const fresh = await measure(() => rawClient(url, bodies, concurrency, false));
+			const helper = await measure(() => n8nHelperClient(url, bodies, concurrency));
 			// The node's own wall and CPU time (from n8n's node hooks), not the harness's input preparation.
 			let nodeTiming = { wallMs: 0, cpuMs: 0 };
 			const node = await measure(async () => {
@@ -157,21 +183,21 @@ async function main() {
 			});
 			node.seconds = nodeTiming.wallMs / 1000;
 			node.cpuMs = nodeTiming.cpuMs;
+			const rate = (measured: Measure) => measured.ok / measured.seconds;
 			rows.push({
 				concurrency: String(concurrency),
-				'raw items/s': (raw.ok / raw.seconds).toFixed(1),
-				'node items/s': (node.ok / node.seconds).toFixed(1),
-				'node / raw': (node.ok / node.seconds / (raw.ok / raw.seconds)).toFixed(3),
-				'raw, new connection each call, items/s': (fresh.ok / fresh.seconds).toFixed(1),
-				'node / that': (node.ok / node.seconds / (fresh.ok / fresh.seconds)).toFixed(3),
+				'raw undici items/s': rate(raw).toFixed(1),
+				'n8n request helper items/s': rate(helper).toFixed(1),
+				'node items/s': rate(node).toFixed(1),
+				'node / raw': (rate(node) / rate(raw)).toFixed(3),
+				'node / helper': (rate(node) / rate(helper)).toFixed(3),
 				'node CPU ms/item': (node.cpuMs / ITEMS).toFixed(3),
-				'raw CPU ms/item': (raw.cpuMs / ITEMS).toFixed(3),
 				'items ok': `${node.ok}/${ITEMS}`,
 				'peak RSS': mb(node.peakRss),
 			});
 		}
 		console.table(rows);
-		console.log(`Our own code (validate, sign, read the answer), no HTTP: ${ownCpuPerItem().toFixed(3)} ms CPU per item\n`);
+		console.log(`Our own code (validate, sign, read the answer), no HTTP: ${(await ownCpuPerItem()).toFixed(3)} ms CPU per item\n`);
 
 		// Memory: large images are read from disk when their item's turn comes.
 		const folder = mkdtempSync(join(tmpdir(), 'cbt-bench-'));
