@@ -11,7 +11,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Pool } from 'undici';
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { signRequest } from '../nodes/shared/credentialSigning';
 import { interpretResponse } from '../nodes/shared/transport';
@@ -88,26 +88,32 @@ async function measure(work: () => Promise<number>): Promise<Measure> {
 	return { seconds, cpuMs: (used.user + used.system) / 1000, peakRss, ok };
 }
 
-/** The floor: undici sending the same signed requests, over kept-alive connections. */
-async function rawClient(url: string, bodies: string[], concurrency: number): Promise<number> {
-	const pool = new Pool(url, { connections: concurrency });
+/** Sends every body, signed, `concurrency` at a time; returns how many were answered with code 0. */
+async function sendAll(url: string, bodies: string[], concurrency: number, send: (signed: IHttpRequestOptions) => Promise<number | undefined>) {
 	let next = 0;
 	let ok = 0;
 	const lane = async () => {
 		while (next < bodies.length) {
-			const body = bodies[next++];
-			const signed = signRequest(credential(url), { method: 'POST', url: INVOICE_PATH, body: JSON.parse(body) as object });
-			const response = await pool.request({
-				method: 'POST',
-				path: INVOICE_PATH,
-				headers: signed.headers as Record<string, string>,
-				body: signed.body as Buffer,
-			});
-			const parsed = (await response.body.json()) as { code: number };
-			if (parsed.code === 0) ok++;
+			const body = JSON.parse(bodies[next++]) as IDataObject;
+			if ((await send(signRequest(credential(url), { method: 'POST', url: INVOICE_PATH, body }))) === 0) ok++;
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, lane));
+	return ok;
+}
+
+/** The floor: undici sending the same signed requests, over kept-alive connections. */
+async function rawClient(url: string, bodies: string[], concurrency: number): Promise<number> {
+	const pool = new Pool(url, { connections: concurrency });
+	const ok = await sendAll(url, bodies, concurrency, async (signed) => {
+		const response = await pool.request({
+			method: 'POST',
+			path: INVOICE_PATH,
+			headers: signed.headers as Record<string, string>,
+			body: signed.body as Buffer,
+		});
+		return ((await response.body.json()) as { code?: number }).code;
+	});
 	await pool.close();
 	return ok;
 }
@@ -123,18 +129,10 @@ async function n8nHelperClient(url: string, bodies: string[], concurrency: numbe
 	const { httpRequest } = (await import(
 		join(PACKAGE_ROOT, 'node_modules/n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions.js')
 	)) as { httpRequest: HttpRequest };
-	let next = 0;
-	let ok = 0;
-	const lane = async () => {
-		while (next < bodies.length) {
-			const body = bodies[next++];
-			const signed = signRequest(credential(url), { method: 'POST', url: INVOICE_PATH, body: JSON.parse(body) as object });
-			const response = await httpRequest({ ...signed, json: true, returnFullResponse: true, ignoreHttpStatusErrors: true, disableFollowRedirect: true });
-			if (response.body.code === 0) ok++;
-		}
-	};
-	await Promise.all(Array.from({ length: concurrency }, lane));
-	return ok;
+	return await sendAll(url, bodies, concurrency, async (signed) => {
+		const response = await httpRequest({ ...signed, json: true, returnFullResponse: true, ignoreHttpStatusErrors: true, disableFollowRedirect: true });
+		return response.body.code;
+	});
 }
 
 /** CPU of our own per-item work (validate, sign, read the answer), without HTTP. */
