@@ -134,6 +134,14 @@ describe('identity, carrier, education, vehicle, tax, marketing risk and gateway
 		}
 	}
 
+	it('CBT Identity & Risk starts on the name and ID check: a node saved without an operation runs it', async () => {
+		sandbox.reset();
+		// n8n leaves parameters at their default out of saved workflows, so this is what a fresh node sends.
+		const result = await run('cbtIdentity', { name: '张三', idNumber: '11010519491231002X' }, [{ json: {} }]);
+		assert.equal(result.error('CBT'), undefined);
+		assert.deepEqual(sandbox.ledger.entries.map((entry) => entry.operation), ['GA.twoFactor']);
+	});
+
 	it('a bad ID number in item 2 of 3 stops the run before any call', async () => {
 		sandbox.reset();
 		const ids = ['11010519491231002X', '110105194912310021', '110101199003074477'];

@@ -7,7 +7,8 @@ import { buildProperties, type CatalogNodeSpec } from '../shared/description';
 import { executeCatalogNode } from '../shared/execute';
 import { SM_OPTIONS } from './smOptions';
 
-const spec: CatalogNodeSpec = { endpoints: GA_ENDPOINTS, extraOptions: SM_OPTIONS };
+// The name and ID check is what most workflows start with (a new customer, a new account).
+const spec: CatalogNodeSpec = { endpoints: GA_ENDPOINTS, defaultOperation: 'twoFactor', extraOptions: SM_OPTIONS };
 
 export class CbtIdentity implements INodeType {
 	description: INodeTypeDescription = {

@@ -7,6 +7,8 @@ import { pagingProperties } from './pagingProperties';
 
 export interface CatalogNodeSpec {
 	endpoints: readonly Endpoint[];
+	/** The operation a new node starts with, when the catalog's first is not the one most users want. */
+	defaultOperation?: string;
 	/** Node-specific parameters placed after the operation's fields (for example output format). */
 	extraProperties?: INodeProperties[];
 	/** Node-specific entries for the Options collection. */
@@ -31,10 +33,10 @@ function operationOption(endpoint: Endpoint): INodePropertyOptions {
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
-function operationProperties(endpoints: readonly Endpoint[]): INodeProperties[] {
+function operationProperties(endpoints: readonly Endpoint[], defaultOperation?: string): INodeProperties[] {
 	const resources = [...new Set(endpoints.map((endpoint) => endpoint.resource).filter(Boolean))] as string[];
 	if (resources.length === 0) {
-		const firstOperation = endpoints[0].operation;
+		const firstOperation = endpoints.find((endpoint) => endpoint.operation === defaultOperation)?.operation ?? endpoints[0].operation;
 		return [
 			{
 				displayName: 'Operation',
@@ -211,7 +213,7 @@ function optionsProperty(spec: CatalogNodeSpec): INodeProperties {
 /** The node's parameters, generated from its catalog: operation, the operation's fields, options. */
 export function buildProperties(spec: CatalogNodeSpec): INodeProperties[] {
 	return [
-		...operationProperties(spec.endpoints),
+		...operationProperties(spec.endpoints, spec.defaultOperation),
 		...fieldProperties(spec.endpoints),
 		...pagingProperties(spec.endpoints),
 		...(spec.extraProperties ?? []),
