@@ -267,13 +267,14 @@ export class CbtTrigger implements INodeType {
 				sentAt: new Date(notification.sentAt).toISOString(),
 			};
 		}
+		// Answered here, before the workflow runs: n8n (2.x) would otherwise answer a webhook that starts a
+		// workflow with its own text rather than the acknowledgement, and the gateway would keep retrying.
+		response.status(200).json(acknowledgement);
 		const fetch = this.getNodeParameter('fetchResult', false) as boolean;
 		if (fetch && notification.event !== EVENTS.failed && notification.orderId) {
-			// Acknowledged first: the gateway should not wait for (or retry because of) our own call.
-			response.status(200).json(acknowledgement);
+			// After the acknowledgement: the gateway should not wait for (or retry because of) our own call.
 			Object.assign(item, await fetchResult(this, notification, options));
-			return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
 		}
-		return { webhookResponse: acknowledgement, workflowData: [[{ json: item }]] };
+		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
 	}
 }
