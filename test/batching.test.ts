@@ -1,7 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code runs in Node, not inside n8n */
 import assert from 'node:assert/strict';
 import { readdirSync, readlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
@@ -9,19 +8,11 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox, type Sandbox } from '../sandbox/server';
 import { runWorkflow } from './harness/harness';
 import { makePng, makePngOfSize } from './support/images';
-import { credentialFor } from './support/sandbox';
+import { credentialFor, freePort } from './support/sandbox';
 import { singleNodeWorkflow } from './support/workflows';
 
 const png = (seed: number) => ({ binary: { data: { data: makePng(8, 8, seed), fileName: `f${seed}.png`, mimeType: 'image/png' } } });
 const invoice = (options: INodeParameters = {}) => ({ operation: 'invoice', binaryPropertyName: 'data', options });
-
-async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
 
 describe('batches: concurrency, rate limits, retries, duplicates', () => {
 	let sandbox: Sandbox;

@@ -11,11 +11,10 @@ import { DEFAULT_SIGNATURE, signatureHeaders } from '../nodes/shared/signing';
 import { configureAsyncTasks, notificationDeliveries, notificationsSettled, resetAsyncTasks } from '../sandbox/asyncTasks';
 import { collectionFails } from '../sandbox/fixtures/rpaTax';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox, type Sandbox } from '../sandbox/server';
-import type { WorkflowJson } from './harness/harness';
 import { runWorkflow } from './harness/harness';
 import { serveWebhook, type ReceivedRequest, type WebhookServer } from './harness/webhook';
 import { credentialFor } from './support/sandbox';
-import { singleNodeWorkflow } from './support/workflows';
+import { singleNodeWorkflow, triggerWorkflow } from './support/workflows';
 
 const COMPANY = '91330100716105852F';
 
@@ -27,24 +26,6 @@ function failingCompany(): string {
 		if (collectionFails(code)) return code;
 	}
 	throw new Error('no failing credit code found');
-}
-
-function triggerWorkflow(parameters: INodeParameters): WorkflowJson {
-	return {
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'CBT Trigger',
-				type: 'n8n-nodes-cbt.cbtTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters,
-				credentials: { cbtApi: { id: '1', name: 'CBT API' } },
-				webhookId: '5f0c2a9e-7f55-4d0a-9b6e-1c2d3e4f5a6b',
-			},
-		],
-		connections: {},
-	};
 }
 
 describe('CBT Trigger › notifications over real HTTP', () => {

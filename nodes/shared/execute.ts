@@ -7,7 +7,7 @@ import type { Endpoint } from './catalog';
 import type { CatalogNodeSpec } from './description';
 import { strategyFor, strategyParameters, type CallOutcome, type CallPlan, type NodeOptions } from './calls';
 import { runPool } from './pool';
-import { BodyBuffer, encodeBody, ImagePayload } from './requestBody';
+import { BodyBuffer, encodeBody, imagesIn, type ImagePayload } from './requestBody';
 import { DEFAULT_RETRY, Throttle } from './retry';
 import { checkField, findEndpoint, isDeferred, readField } from './validate';
 
@@ -125,8 +125,8 @@ async function load(context: IExecuteFunctions, prepared: PreparedItem, itemInde
 	try {
 		for (const field of endpoint.fields.filter(isDeferred)) {
 			const raw = await readField(context, itemIndex, field);
-			const image = (raw as { image?: unknown } | undefined)?.image;
-			if (image instanceof ImagePayload) loaded.images.push(image);
+			// Taken before the check, so that an image the check refuses is still closed.
+			loaded.images.push(...imagesIn(raw));
 			const value = checkField(context, itemIndex, field, raw, options.skipValidation === true);
 			if (value !== undefined) loaded.body[field.key] = value as IDataObject[string];
 		}

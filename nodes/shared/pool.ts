@@ -46,20 +46,20 @@ export async function runPool<Loaded>(
 		return;
 	}
 	let next = 0;
-	const claim = () => (next < total && !stop() ? next++ : undefined);
+	const claimNext = () => {
+		if (next >= total || stop()) return undefined;
+		const index = next++;
+		return { index, loading: started(index) };
+	};
 	const runLane = async (lane: number) => {
-		let index = claim();
-		let loading = index === undefined ? undefined : started(index);
-		while (index !== undefined && loading !== undefined) {
-			const current = index;
-			const currentLoad = loading;
-			index = claim();
-			loading = index === undefined ? undefined : started(index);
-			await work(current, lane, currentLoad);
-			if (index !== undefined && loading !== undefined && stop()) {
-				void loading.then((loaded) => discard?.(loaded)).catch(() => undefined);
+		for (let current = claimNext(); current !== undefined; ) {
+			const ahead = claimNext();
+			await work(current.index, lane, current.loading);
+			if (ahead && stop()) {
+				void ahead.loading.then((loaded) => discard?.(loaded)).catch(() => undefined);
 				return;
 			}
+			current = ahead;
 		}
 	};
 	await Promise.all(Array.from({ length: width }, async (_, lane) => await runLane(lane)));

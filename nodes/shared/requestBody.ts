@@ -144,16 +144,13 @@ export class BodyBuffer {
 	}
 }
 
-function imagesIn(value: unknown, found: ImagePayload[] = []): ImagePayload[] {
+/** The images in a value, at any depth: a body, or a field's raw value before it is checked. */
+export function imagesIn(value: unknown, found: ImagePayload[] = []): ImagePayload[] {
 	if (value instanceof ImagePayload) found.push(value);
 	else if (typeof value === 'object' && value !== null && !Buffer.isBuffer(value)) {
 		for (const inner of Object.values(value)) imagesIn(inner, found);
 	}
 	return found;
-}
-
-export function hasImages(body: IDataObject): boolean {
-	return imagesIn(body).length > 0;
 }
 
 const MARKER_IN_JSON = /"(cbt-image:[0-9a-f-]{36})"/g;

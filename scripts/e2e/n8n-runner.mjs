@@ -228,6 +228,21 @@ function cliSucceeded(r) {
 }
 
 /** A workflow id of the kind n8n generates: 16 letters/digits. */
+/** A workflow node at position x on one row; `extra` adds credentials, webhookId and the like. */
+export const workflowNode = (name, type, typeVersion, parameters, x, extra = {}) => ({
+	id: crypto.randomUUID(),
+	name,
+	type,
+	typeVersion,
+	position: [x, 0],
+	parameters,
+	...extra,
+});
+
+/** Connections that run the named nodes one after another. */
+export const chainConnections = (...names) =>
+	Object.fromEntries(names.slice(0, -1).map((n, i) => [n, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
+
 export function newWorkflowId() {
 	const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 	const bytes = crypto.randomBytes(16);

@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { ensureN8n } from './n8n-install.mjs';
-import { createN8nHome, executeWorkflow, importCredentials, importWorkflow, installNodePackage, startN8n } from './n8n-runner.mjs';
+import { chainConnections, createN8nHome, executeWorkflow, importCredentials, importWorkflow, installNodePackage, startN8n, workflowNode } from './n8n-runner.mjs';
 
 const args = new Set(process.argv.slice(2));
 const keep = args.has('--keep');
@@ -39,16 +39,8 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 function baseWorkflow(filesDir) {
 	const out = path.join(filesDir, 'smoke-out.xlsx');
-	const node = (name, type, typeVersion, parameters, x) => ({
-		id: crypto.randomUUID(),
-		name,
-		type,
-		typeVersion,
-		position: [x, 0],
-		parameters,
-	});
-	const chain = (...names) =>
-		Object.fromEntries(names.slice(0, -1).map((n, i) => [n, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
+	const node = workflowNode;
+	const chain = chainConnections;
 	return {
 		out,
 		wf: {

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { exampleWorkflows, importWorkflows, prepareCbtHome } from '../../scripts/e2e/cbt-home.mjs';
 import { ensureN8n } from '../../scripts/e2e/n8n-install.mjs';
-import { executeWorkflow } from '../../scripts/e2e/n8n-runner.mjs';
+import { chainConnections, executeWorkflow, workflowNode } from '../../scripts/e2e/n8n-runner.mjs';
 import { PAGING } from '../../nodes/shared/calls/paged.ts';
 import { SAMPLE_COMPANIES, SAMPLE_TOTALS } from '../../sandbox/fixtures/entData.ts';
 import { GA_FIXTURES } from '../../sandbox/fixtures/ga.ts';
@@ -28,16 +28,8 @@ let cbt; // prepareCbtHome() result
 const ids = {}; // workflow name -> id
 const runs = {}; // workflow name -> executeWorkflow() result, each workflow run once
 
-const node = (name, type, typeVersion, parameters, x, extra = {}) => ({
-	id: crypto.randomUUID(),
-	name,
-	type,
-	typeVersion,
-	position: [x, 0],
-	parameters,
-	...extra,
-});
-const chain = (...names) => Object.fromEntries(names.slice(0, -1).map((n, i) => [n, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
+const node = workflowNode;
+const chain = chainConnections;
 const credentials = () => ({ cbtApi: { id: cbt.credential.id, name: cbt.credential.name } });
 
 /** A valid mainland ID number (GB 11643 check digit) from its first 17 digits. */

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { signatureHeaders } from '../../nodes/shared/signing.ts';
 import { SANDBOX_APP } from '../../scripts/e2e/cbt-home.mjs';
 import { startEditorSession } from '../../scripts/e2e/editor-session.mjs';
+import { workflowNode } from '../../scripts/e2e/n8n-runner.mjs';
 
 const BODY_SIGNING = { algorithm: 'sha256', stringToSign: 'standardWithBody', encoding: 'hexLower', timestampUnit: 'seconds' };
 const BROWSER_ID = 'cbt-e2e-webhook';
@@ -69,16 +70,10 @@ describe('CBT Trigger in a real n8n, with a signature over the body', { timeout:
 		const workflow = await rest('POST', '/workflows', {
 			name: 'CBT notifications (e2e)',
 			nodes: [
-				{
-					id: randomUUID(),
-					name: 'CBT Trigger',
-					type: session.nodeType('cbtTrigger'),
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { options: { includeMetadata: true } },
+				workflowNode('CBT Trigger', session.nodeType('cbtTrigger'), 1, { options: { includeMetadata: true } }, 0, {
 					credentials: { cbtApi: { id: credential.id, name: credential.name } },
 					webhookId,
-				},
+				}),
 			],
 			connections: {},
 			settings: {},

@@ -179,6 +179,21 @@ export interface RunResult {
 let executionCounter = 0;
 
 /** Runs a workflow JSON through n8n-core's WorkflowExecute, with real HTTP. */
+/** The stored-workflow record n8n's execution hooks expect. */
+export function workflowBase(id: string, name: string, nodes: INode[], json: WorkflowJson, active: boolean): IWorkflowBase {
+	return {
+		id,
+		name,
+		active,
+		isArchived: false,
+		nodes,
+		connections: json.connections,
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as IWorkflowBase;
+}
+
 export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions): Promise<RunResult> {
 	const { WorkflowExecute, ExecutionLifecycleHooks } = await loadCore();
 	const pkg = await loadPackage();
@@ -199,17 +214,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		settings: { executionOrder: 'v1' },
 	});
 
-	const workflowData: IWorkflowBase = {
-		id: workflow.id,
-		name: workflow.name ?? 'harness',
-		active: false,
-		isArchived: false,
-		nodes,
-		connections: workflowJson.connections,
-		settings: { executionOrder: 'v1' },
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	} as IWorkflowBase;
+	const workflowData = workflowBase(workflow.id, workflow.name ?? 'harness', nodes, workflowJson, false);
 	const executionId = String(executionCounter);
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const timings: RunResult['timings'] = {};

@@ -33,12 +33,11 @@ import type {
 	IWebhookData,
 	IWebhookDescription,
 	IWebhookResponseData,
-	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
-import { HarnessCredentialsHelper as CredentialsHelper, HarnessNodeTypes as NodeTypes, loadPackage, type WorkflowJson } from './harness';
+import { HarnessCredentialsHelper as CredentialsHelper, HarnessNodeTypes as NodeTypes, loadPackage, workflowBase, type WorkflowJson } from './harness';
 
 /** One request the webhook received and what became of it. */
 export interface ReceivedRequest {
@@ -174,17 +173,7 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 	const sockets = new Set<Socket>();
 	let baseUrl = '';
 
-	const workflowData = {
-		id: workflowId,
-		name: workflowJson.name ?? 'webhook harness',
-		active: true,
-		isArchived: false,
-		nodes,
-		connections: workflowJson.connections,
-		settings: { executionOrder: 'v1' },
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	} as IWorkflowBase;
+	const workflowData = workflowBase(workflowId, workflowJson.name ?? 'webhook harness', nodes, workflowJson, true);
 
 	function additionalDataFor(executionId: string, request: IncomingMessage, response: ServerResponse): IWorkflowExecuteAdditionalData {
 		return {

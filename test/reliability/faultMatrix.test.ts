@@ -1,6 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node, not inside n8n */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
 import type { INodeExecutionData } from 'n8n-workflow';
@@ -9,7 +8,7 @@ import type { Fault } from '../../sandbox/faults';
 import { fixtureFor } from '../../sandbox/fixtures';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 import { runWorkflow } from '../harness/harness';
-import { credentialFor, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from '../support/sandbox';
+import { credentialFor, SANDBOX_APP_KEY, SANDBOX_APP_SECRET, freePort } from '../support/sandbox';
 import { singleNodeWorkflow } from '../support/workflows';
 import { person } from './support/people';
 import { writeSummary } from './support/summary';
@@ -202,14 +201,6 @@ const FAULTS: FaultCase[] = [
 		advice: /This machine's clock is about (7199|7200|7201) seconds \(\d+ h \d+ min\) ahead of the gateway's/,
 	},
 ];
-
-async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
 
 const totals = { faultKinds: FAULTS.length, runs: 0, itemsIn: 0, itemsOut: 0, stoppedRuns: 0, itemsLost: 0, doubleBills: 0, callsSeen: 0 };
 

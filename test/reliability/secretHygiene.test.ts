@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { inspect } from 'node:util';
@@ -19,8 +18,9 @@ import { startSandbox, type Sandbox, type SandboxApp } from '../../sandbox/serve
 import { runWorkflow, type HarnessItem, type RunResult } from '../harness/harness';
 import { serveWebhook } from '../harness/webhook';
 import { makePng } from '../support/images';
-import { singleNodeWorkflow } from '../support/workflows';
-import { deliver, notificationBody, triggerWorkflow } from './support/notifications';
+import { freePort } from '../support/sandbox';
+import { singleNodeWorkflow, triggerWorkflow } from '../support/workflows';
+import { deliver, notificationBody } from './support/notifications';
 import { person } from './support/people';
 import { startRecordingProxy, type RecordingProxy } from './support/recordingProxy';
 import { writeSummary } from './support/summary';
@@ -123,14 +123,6 @@ function filesUnder(folder: string): string[] {
 		const path = join(folder, name);
 		return statSync(path).isDirectory() ? filesUnder(path) : [path];
 	});
-}
-
-async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
 }
 
 const FAULTS: Fault[] = [

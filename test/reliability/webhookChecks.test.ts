@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { DEFAULT_ACKNOWLEDGEMENT, MAX_NOTIFICATION_BYTES } from '../../nodes/shared/notification';
 import { serveWebhook, type WebhookServer } from '../harness/webhook';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from '../support/sandbox';
-import { deliver, notificationBody, triggerWorkflow, type Delivery } from './support/notifications';
+import { triggerWorkflow } from '../support/workflows';
+import { deliver, notificationBody, type Delivery } from './support/notifications';
 import { writeSummary } from './support/summary';
 
 /*

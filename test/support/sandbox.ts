@@ -1,3 +1,6 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node, not inside n8n */
+import { createServer } from 'node:net';
+
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
@@ -15,4 +18,13 @@ export async function withSandbox<T>(options: SandboxOptions, body: (sandbox: Sa
 	} finally {
 		await sandbox.close();
 	}
+}
+
+/** A port nothing listens on (for "connection refused" faults). */
+export async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return port;
 }

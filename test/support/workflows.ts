@@ -21,3 +21,22 @@ export function singleNodeWorkflow(type: string, parameters: INodeParameters, se
 		connections: { Input: { main: [[{ node: 'CBT', type: 'main', index: 0 }]] } },
 	};
 }
+
+/** A workflow of one CBT Trigger, for serving its webhook. */
+export function triggerWorkflow(parameters: INodeParameters = {}): WorkflowJson {
+	return {
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'CBT Trigger',
+				type: 'n8n-nodes-cbt.cbtTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+				credentials: { cbtApi: { id: '1', name: 'CBT API' } },
+				webhookId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+			},
+		],
+		connections: {},
+	};
+}

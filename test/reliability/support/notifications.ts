@@ -1,26 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_SIGNATURE, signatureHeaders } from '../../../nodes/shared/signing';
-import type { WorkflowJson } from '../../harness/harness';
 import type { WebhookServer } from '../../harness/webhook';
-
-export function triggerWorkflow(): WorkflowJson {
-	return {
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'CBT Trigger',
-				type: 'n8n-nodes-cbt.cbtTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-				credentials: { cbtApi: { id: '1', name: 'CBT API' } },
-				webhookId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-			},
-		],
-		connections: {},
-	};
-}
 
 export function notificationBody(id: string): string {
 	return JSON.stringify({ event: 'rpa_tax.order.completed', request_id: id, order_id: `ORD-${id}`, data: { order_id: `ORD-${id}`, status: 'completed' } });
