@@ -116,6 +116,16 @@ export class CbtApi implements ICredentialType {
 				{ name: 'Milliseconds', value: 'milliseconds' },
 			],
 		},
+		{
+			displayName: 'Gateway Profile',
+			name: 'gatewayProfile',
+			type: 'string',
+			typeOptions: { rows: 6 },
+			default: '',
+			placeholder: '{"endpoints": {"GA.twoFactor": {"path": "/…", "fields": {"id_card": "certNo"}}}}',
+			description:
+				'Optional. JSON describing your gateway’s real paths, body keys and codes where they differ from the package’s assumptions; every node using this credential applies it. Build it from your gateway documentation with npm run profile (see the README).',
+		},
 	];
 
 	// Signing needs the exact body bytes and a fresh timestamp on every attempt, which the generic

@@ -309,6 +309,7 @@ describe('CBT Enterprise', () => {
 			// Stands in for n8n's load-options context: the credential signs, fetch sends.
 			context = {
 				getNode: () => ({ id: 'cbt', name: 'CBT', type: 'n8n-nodes-cbt.cbtEnterprise', typeVersion: 1, position: [0, 0], parameters: {} }),
+				getCredentials: async () => credentialFor(sandbox),
 				helpers: {
 					httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 						const signed = await authenticate(credentialFor(sandbox), options);

@@ -1,8 +1,9 @@
-import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INodeListSearchResult, JsonObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INodeListSearchResult, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { PAGING } from '../shared/calls/paged';
 import { ENT_ENDPOINTS } from '../shared/catalog';
+import { contractFor, profileOf, toWire, type Contract } from '../shared/profile';
 import { CREDENTIAL_TYPE, GatewayFailure, interpretResponse, interpretThrown } from '../shared/transport';
 
 /** Each search is a billed call, so a single character (which matches almost everything) never searches. */
@@ -30,12 +31,15 @@ function failureError(context: ILoadOptionsFunctions, failure: GatewayFailure): 
 export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const term = (filter ?? '').trim();
 	if (term.length < MIN_SEARCH_LENGTH) return { results: [] };
-	const endpoint = searchEndpoint();
+	// A profile that does not pass stops the search here, before anything is billed.
+	const contract = contractFor(searchEndpoint(), profileOf(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE)));
+	const list = contract.list as NonNullable<Contract['list']>;
 	const page = Number(paginationToken) || PAGING.firstPage;
+	const fields = { ...toWire(contract, { keyword: term }), [list.pageKey]: page, [list.pageSizeKey]: SEARCH_PAGE_SIZE };
 	const request: IHttpRequestOptions = {
-		method: endpoint.method,
-		url: endpoint.path,
-		body: { keyword: term, [PAGING.pageKey]: page, [PAGING.pageSizeKey]: SEARCH_PAGE_SIZE },
+		method: contract.method,
+		url: contract.path,
+		...(contract.method === 'GET' ? { qs: fields } : { body: fields }),
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -46,20 +50,21 @@ export async function searchCompanies(this: ILoadOptionsFunctions, filter?: stri
 	} catch (error) {
 		throw failureError(this, interpretThrown(error));
 	}
-	const outcome = interpretResponse(response.statusCode, response.body);
+	const outcome = interpretResponse(response.statusCode, response.body, Date.now(), contract.codes);
 	if (outcome instanceof GatewayFailure) {
 		if (outcome.kind === 'noData') return { results: [] };
 		throw failureError(this, outcome);
 	}
 	const data = (outcome.data ?? {}) as IDataObject;
-	const items = Array.isArray(data.items) ? (data.items as IDataObject[]) : [];
+	const records = data[list.itemsKey];
+	const items = Array.isArray(records) ? (records as IDataObject[]) : [];
 	const results = items
 		.filter((item) => typeof item.name === 'string')
 		.map((item) => {
 			const code = typeof item.creditCode === 'string' ? item.creditCode : undefined;
 			return { name: code ? `${String(item.name)} (${code})` : String(item.name), value: code ?? String(item.name) };
 		});
-	const total = Number(data[PAGING.totalKey]);
+	const total = Number(data[list.totalKey]);
 	const more = Number.isFinite(total) ? page * SEARCH_PAGE_SIZE < total : items.length === SEARCH_PAGE_SIZE;
 	return { results, paginationToken: more ? String(page + 1) : undefined };
 }

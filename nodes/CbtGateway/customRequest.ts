@@ -5,6 +5,8 @@ import { asRecord } from '../shared/calls/single';
 import type { NodeOptions } from '../shared/calls';
 import { binaryPayload } from '../shared/fields/imageSource';
 import { encodeBody, type ImagePayload } from '../shared/requestBody';
+import { loadProfile } from '../shared/execute';
+import { codeBook } from '../shared/profile';
 import { callGateway, type GatewayRequest } from '../shared/transport';
 
 /*
@@ -165,6 +167,8 @@ async function run(context: IExecuteFunctions, itemIndex: number, prepared: Prep
 	}
 	const { data, meta } = await callGateway(context, request, itemIndex, {
 		timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000),
+		// Not a catalog endpoint: only the profile's codes for every endpoint apply.
+		codes: codeBook(await loadProfile(context)),
 	});
 	const record = asRecord(data);
 	return options.includeMetadata ? { ...record, _cbt: { requestId: meta.requestId ?? null, billed: meta.billed ?? null } } : record;

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { jsonParse, NodeConnectionTypes } from 'n8n-workflow';
 
-import { RPA_TAX_ENDPOINTS, RPA_TAX_RESULT_OPERATIONS } from '../shared/catalog/rpaTax';
+import { RPA_TAX_ENDPOINTS, RPA_TAX_NOTIFICATIONS, RPA_TAX_RESULT_OPERATIONS } from '../shared/catalog/rpaTax';
 import { readCredentials } from '../shared/credentialSigning';
 import { cbtApiTest } from '../shared/credentialTest';
 import {
@@ -20,6 +20,7 @@ import {
 	verifyNotification,
 	type Notification,
 } from '../shared/notification';
+import { contractFor, notificationFields, ProfileError, profileOf, toWire, type ParsedProfile } from '../shared/profile';
 import { callGateway } from '../shared/transport';
 
 interface TriggerOptions {
@@ -60,17 +61,28 @@ function recordOf(value: unknown): IDataObject {
 }
 
 /** Calls the chosen data operation for the order; failures become part of the item, not a lost notification. */
-async function fetchResult(context: IWebhookFunctions, notification: Notification, options: TriggerOptions): Promise<IDataObject> {
+async function fetchResult(
+	context: IWebhookFunctions,
+	notification: Notification,
+	options: TriggerOptions,
+	profile: ParsedProfile | undefined,
+): Promise<IDataObject> {
 	const operation = context.getNodeParameter('resultOperation', 'taxMerge') as string;
 	const endpoint = RPA_TAX_ENDPOINTS.find((candidate) => candidate.operation === operation);
 	if (!endpoint) return { resultError: { message: `Unknown operation "${operation}"` } };
+	const contract = contractFor(endpoint, profile);
+	const fields = toWire(contract, { order_id: notification.orderId });
 	try {
 		// The gateway helpers only use the request helper and getNode, which a webhook context has too.
 		const { data, meta } = await callGateway(
 			context as unknown as IExecuteFunctions,
-			{ method: endpoint.method, path: options.resultPath?.trim() || endpoint.path, body: { order_id: notification.orderId } },
+			{
+				method: contract.method,
+				path: options.resultPath?.trim() || contract.path,
+				...(contract.method === 'GET' ? { qs: fields } : { body: fields }),
+			},
 			0,
-			{ timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000) },
+			{ timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000), codes: contract.codes },
 		);
 		const result: IDataObject = { result: recordOf(data) };
 		if (options.includeMetadata) result.resultMeta = { requestId: meta.requestId ?? null, billed: meta.billed ?? null };
@@ -228,13 +240,25 @@ export class CbtTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const response = this.getResponseObject();
+		const rawCredentials = await this.getCredentials('cbtApi');
+		let profile: ParsedProfile | undefined;
+		try {
+			profile = profileOf(rawCredentials);
+		} catch (error) {
+			if (!(error instanceof ProfileError)) throw error;
+			// Not acknowledged, so the gateway delivers it again once the credential is fixed.
+			response.status(500).json({ code: 500, message: 'The receiver is misconfigured' });
+			return { noWebhookResponse: true };
+		}
+		// The node's own options win over the profile, which wins over the package's assumption.
+		const named = notificationFields(profile, RPA_TAX_NOTIFICATIONS[0]);
 		const format = {
-			eventField: options.eventField || DEFAULT_FORMAT.eventField,
-			idField: options.idField || DEFAULT_FORMAT.idField,
-			orderIdField: options.orderIdField || DEFAULT_FORMAT.orderIdField,
-			dataField: options.dataField || DEFAULT_FORMAT.dataField,
+			eventField: options.eventField || named.event || DEFAULT_FORMAT.eventField,
+			idField: options.idField || named.id || DEFAULT_FORMAT.idField,
+			orderIdField: options.orderIdField || named.orderId || DEFAULT_FORMAT.orderIdField,
+			dataField: options.dataField || named.data || DEFAULT_FORMAT.dataField,
 		};
-		const credentials = readCredentials(await this.getCredentials('cbtApi'));
+		const credentials = readCredentials(rawCredentials);
 		const verification = verifyNotification(
 			credentials,
 			{ method: this.getRequestObject().method ?? 'POST', path: pathOf(this), headers: this.getHeaderData(), rawBody: rawBodyOf(this) },
@@ -273,7 +297,7 @@ export class CbtTrigger implements INodeType {
 		const fetch = this.getNodeParameter('fetchResult', false) as boolean;
 		if (fetch && notification.event !== EVENTS.failed && notification.orderId) {
 			// After the acknowledgement: the gateway should not wait for (or retry because of) our own call.
-			Object.assign(item, await fetchResult(this, notification, options));
+			Object.assign(item, await fetchResult(this, notification, options, profile));
 		}
 		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
 	}

@@ -7,13 +7,16 @@ import type { Endpoint } from './catalog';
 import type { CatalogNodeSpec } from './description';
 import { strategyFor, strategyParameters, type CallOutcome, type CallPlan, type NodeOptions } from './calls';
 import { runPool } from './pool';
+import { contractFor, ProfileError, profileOf, toWire, type Contract, type ParsedProfile } from './profile';
 import { BodyBuffer, encodeBody, imagesIn, type ImagePayload } from './requestBody';
 import { DEFAULT_RETRY, Throttle } from './retry';
+import { credentialsFor } from './transport';
 import { checkField, findEndpoint, isDeferred, readField } from './validate';
 
 /** Everything about one item that can be known without reading files or calling the gateway. */
 interface PreparedItem {
 	endpoint: Endpoint;
+	contract: Contract;
 	options: NodeOptions;
 	body: IDataObject;
 	extraBody: IDataObject;
@@ -36,12 +39,13 @@ interface RunSettings {
 	shared: Map<string, { owner: number; outcome: Promise<CallOutcome> }>;
 	/** One reusable body buffer per lane, for requests that carry an image. */
 	bodyBuffers: BodyBuffer[];
+	profile?: ParsedProfile;
 }
 
 export const DEFAULT_CONCURRENCY = 5;
 export const MAX_CONCURRENCY = 20;
 
-function runSettings(context: IExecuteFunctions): RunSettings {
+function runSettings(context: IExecuteFunctions, profile: ParsedProfile | undefined): RunSettings {
 	const options = context.getNodeParameter('options', 0, {}) as NodeOptions;
 	const number = (value: unknown, fallback: number, min: number, max: number) =>
 		Math.min(max, Math.max(min, Math.round(typeof value === 'number' && Number.isFinite(value) ? value : fallback)));
@@ -53,6 +57,7 @@ function runSettings(context: IExecuteFunctions): RunSettings {
 		throttle: new Throttle(),
 		shared: new Map(),
 		bodyBuffers: [],
+		profile,
 	};
 }
 
@@ -89,21 +94,43 @@ function parseExtraBody(context: IExecuteFunctions, itemIndex: number, raw: Node
 	return value as IDataObject;
 }
 
-function prepare(context: IExecuteFunctions, spec: CatalogNodeSpec, itemIndex: number): PreparedItem {
+/**
+ * The credential's gateway profile, checked before anything is sent. A credential that cannot be
+ * read is left to the first call, which reports it for its item as before.
+ */
+export async function loadProfile(context: IExecuteFunctions): Promise<ParsedProfile | undefined> {
+	let data;
+	try {
+		data = (await credentialsFor(context)).data;
+	} catch {
+		return undefined;
+	}
+	try {
+		return profileOf(data);
+	} catch (error) {
+		if (!(error instanceof ProfileError)) throw error;
+		throw new NodeOperationError(context.getNode(), `The CBT API credential's ${error.message}`, {
+			description: `${error.problems.join(' ')} Nothing was sent to the gateway. Fix the Gateway Profile in the credential (README: Matching your gateway's documentation).`,
+		});
+	}
+}
+
+function prepare(context: IExecuteFunctions, spec: CatalogNodeSpec, itemIndex: number, profile: ParsedProfile | undefined): PreparedItem {
 	const operation = context.getNodeParameter('operation', itemIndex) as string;
 	const endpoint = findEndpoint(spec.endpoints, operation);
 	if (!endpoint) {
 		throw new NodeOperationError(context.getNode(), `Unknown operation "${operation}"`, { itemIndex });
 	}
+	const contract = contractFor(endpoint, profile);
 	const options = context.getNodeParameter('options', itemIndex, {}) as NodeOptions;
 	const body: IDataObject = {};
 	for (const field of endpoint.fields) {
-		if (isDeferred(field)) continue;
+		if (isDeferred(field) || contract.dropped.has(field.key)) continue;
 		const raw = context.getNodeParameter(field.parameter ?? field.key, itemIndex, '', { extractValue: true });
 		const value = checkField(context, itemIndex, field, raw, options.skipValidation === true);
 		if (value !== undefined) body[field.key] = value as IDataObject[string];
 	}
-	return { endpoint, options, body, extraBody: parseExtraBody(context, itemIndex, options.extraBody) };
+	return { endpoint, contract, options, body, extraBody: parseExtraBody(context, itemIndex, options.extraBody) };
 }
 
 /** An item's values once its files are open and checked; what remains is to call. */
@@ -119,11 +146,11 @@ function disposeImages(loaded: LoadedItem): void {
 
 /** Reads and checks the fields that come from files. Nothing is sent here. */
 async function load(context: IExecuteFunctions, prepared: PreparedItem, itemIndex: number): Promise<LoadedItem> {
-	const { endpoint, options } = prepared;
+	const { endpoint, options, contract } = prepared;
 	const loaded: LoadedItem = { body: { ...prepared.body }, images: [] };
 	let checked = false;
 	try {
-		for (const field of endpoint.fields.filter(isDeferred)) {
+		for (const field of endpoint.fields.filter((candidate) => isDeferred(candidate) && !contract.dropped.has(candidate.key))) {
 			const raw = await readField(context, itemIndex, field);
 			// Taken before the check, so that an image the check refuses is still closed.
 			loaded.images.push(...imagesIn(raw));
@@ -162,21 +189,25 @@ async function call(
 	settings: RunSettings,
 	shapeOutput: ShapeOutput | undefined,
 ): Promise<IDataObject[]> {
-	const { endpoint, options } = prepared;
-	const sent = endpoint.transformBody ? endpoint.transformBody(body, options) : body;
+	const { endpoint, contract, options } = prepared;
+	// Checked and transformed under the catalog's keys, then put in the gateway's own terms.
+	const sent = toWire(contract, endpoint.transformBody ? endpoint.transformBody(body, options) : body);
 	Object.assign(sent, prepared.extraBody);
-	const path = options.path?.trim() || endpoint.path;
+	const path = options.path?.trim() || contract.path;
 	// A body with an image is built once, into the lane's buffer, and those bytes are what is hashed,
 	// signed and sent (by every retry too).
 	const bodyBytes = images.length > 0 ? await encodeBody(sent, (settings.bodyBuffers[lane] ??= new BodyBuffer())) : undefined;
 	const plan: CallPlan = {
 		endpoint,
+		contract,
+		profile: settings.profile,
 		options,
-		request: endpoint.method === 'GET' ? { method: 'GET', path, qs: sent } : { method: endpoint.method, path, body: bodyBytes ?? sent },
+		request: contract.method === 'GET' ? { method: 'GET', path, qs: sent } : { method: contract.method, path, body: bodyBytes ?? sent },
 		call: {
 			timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000),
 			retry: { ...DEFAULT_RETRY, maxRetries: settings.maxRetries },
 			throttle: settings.throttle,
+			codes: contract.codes,
 		},
 	};
 
@@ -235,9 +266,16 @@ export async function executeCatalogNode(
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();
+	let profile: ParsedProfile | undefined;
+	try {
+		profile = await loadProfile(context);
+	} catch (error) {
+		if (!continueOnFail) throw error;
+		return [items.map((_, itemIndex) => errorItem(error, itemIndex))];
+	}
 	const prepared: Array<PreparedItem | Error> = items.map((_, itemIndex) => {
 		try {
-			return prepare(context, spec, itemIndex);
+			return prepare(context, spec, itemIndex, profile);
 		} catch (error) {
 			const nodeError = asNodeError(context, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
@@ -245,7 +283,7 @@ export async function executeCatalogNode(
 		}
 	});
 
-	const settings = runSettings(context);
+	const settings = runSettings(context, profile);
 	const results: INodeExecutionData[][] = items.map(() => []);
 	let stopped: { itemIndex: number; error: Error } | undefined;
 	await runPool(

@@ -87,6 +87,9 @@ export const GATEWAY_CODES: Readonly<Record<number, CodeMeaning>> = {
 	},
 };
 
+/** How codes read for one endpoint: the package's table, or a gateway profile's on top of it. */
+export type CodeBook = (code: number) => CodeMeaning;
+
 export function describeCode(code: number): CodeMeaning {
 	return (
 		GATEWAY_CODES[code] ?? {

@@ -1,7 +1,7 @@
 import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { describeCode, type CodeKind } from './gatewayCodes';
+import { describeCode, type CodeBook, type CodeKind } from './gatewayCodes';
 import { isBilled, parseEnvelope, type Envelope } from './envelope';
 import { DEFAULT_RETRY, isRateLimit, isRetryable, parseRetryAfter, retryDelayMs, Throttle, type RetryPolicy } from './retry';
 
@@ -109,7 +109,12 @@ function httpAdvice(statusCode: number): string {
 }
 
 /** Turns an HTTP answer into data or a failure, without throwing. */
-export function interpretResponse(statusCode: number, body: unknown, nowMs: number = Date.now()): GatewayResult | GatewayFailure {
+export function interpretResponse(
+	statusCode: number,
+	body: unknown,
+	nowMs: number = Date.now(),
+	codes: CodeBook = describeCode,
+): GatewayResult | GatewayFailure {
 	const envelope = parseEnvelope(body);
 	if (!envelope) {
 		if (statusCode >= 400) {
@@ -131,10 +136,9 @@ export function interpretResponse(statusCode: number, body: unknown, nowMs: numb
 		);
 	}
 	const meta = metaOf(envelope);
-	if (envelope.code === 0 && statusCode < 400) return { data: envelope.data ?? {}, meta };
-
-	const meaning = describeCode(envelope.code);
-	const kind: FailureKind = envelope.code === 0 ? 'http' : meaning.kind;
+	const meaning = codes(envelope.code);
+	if (meaning.kind === 'success' && statusCode < 400) return { data: envelope.data ?? {}, meta };
+	const kind: FailureKind = meaning.kind === 'success' ? 'http' : meaning.kind;
 	const gatewayMessage = envelope.message ? `: ${envelope.message}` : '';
 	const hint = (kind === 'clock' ? clockSkewHint(envelope.timestamp, nowMs) : undefined) ?? meaning.hint;
 	return new GatewayFailure(
@@ -226,7 +230,7 @@ export function interpretThrown(error: unknown, timedOut = false): GatewayFailur
  */
 const credentialsByRun = new WeakMap<IExecuteFunctions, Promise<ICredentialsDecrypted>>();
 
-async function credentialsFor(context: IExecuteFunctions): Promise<ICredentialsDecrypted> {
+export async function credentialsFor(context: IExecuteFunctions): Promise<ICredentialsDecrypted> {
 	let credentials = credentialsByRun.get(context);
 	if (!credentials) {
 		const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
@@ -259,6 +263,7 @@ export async function sendToGateway(
 	context: IExecuteFunctions,
 	request: GatewayRequest,
 	timeoutMs: number = DEFAULT_TIMEOUT_MS,
+	codes: CodeBook = describeCode,
 ): Promise<GatewayResult | GatewayFailure> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -284,7 +289,7 @@ export async function sendToGateway(
 		return interpretThrown(error, Date.now() - startedAt >= timeoutMs);
 	}
 	if (response.statusCode >= 300 && response.statusCode < 400) return redirectFailure(response.statusCode, response.headers?.location);
-	const outcome = interpretResponse(response.statusCode, response.body);
+	const outcome = interpretResponse(response.statusCode, response.body, Date.now(), codes);
 	if (outcome instanceof GatewayFailure) outcome.retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);
 	return outcome;
 }
@@ -311,6 +316,8 @@ export interface CallSettings {
 	retry?: RetryPolicy;
 	/** Shared by the node's concurrent calls. */
 	throttle?: Throttle;
+	/** How the endpoint's codes read (a gateway profile may redefine them). */
+	codes?: CodeBook;
 }
 
 /**
@@ -327,7 +334,7 @@ export async function callGateway(
 	const throttle = settings.throttle ?? new Throttle();
 	for (let attempt = 0; ; attempt++) {
 		await throttle.ready();
-		const outcome = await sendToGateway(context, request, settings.timeoutMs);
+		const outcome = await sendToGateway(context, request, settings.timeoutMs, settings.codes);
 		if (!(outcome instanceof GatewayFailure)) return outcome;
 		if (attempt >= retry.maxRetries || !isRetryable(outcome)) {
 			if (attempt > 0) outcome.description = `${outcome.description} Tried ${attempt + 1} times.`;

@@ -1,26 +1,14 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ListKeys } from '../profile';
 import { callGateway, type GatewayRequest, type ResponseMeta } from '../transport';
 import { asRecord } from './single';
+import { PAGING } from './paging';
 import type { CallStrategy } from './types';
 
-/**
- * How list endpoints page. CHOSEN, not documented: the gateway's list endpoints are not shown on
- * its doc page, so this follows the most common convention of Chinese data gateways. Change it here
- * (the sandbox and the tests read it from here too).
- *
- * Request: `page` (1-based) and `page_size` (at most 50) next to the endpoint's own fields.
- * Response `data`: `{ total, page, page_size, items: [...] }`; the records key is the catalog's itemsKey.
- */
-export const PAGING = {
-	pageKey: 'page',
-	pageSizeKey: 'page_size',
-	totalKey: 'total',
-	firstPage: 1,
-	maxPageSize: 50,
-	defaultLimit: 50,
-} as const;
+export { PAGING };
+
 
 export interface PagePlan {
 	pageSize: number;
@@ -39,8 +27,8 @@ export function planPages(returnAll: boolean, limit: number, maxPageSize: number
 	return { pageSize: Math.ceil(limit / maxPages), maxPages };
 }
 
-function withPage(request: GatewayRequest, page: number, pageSize: number): GatewayRequest {
-	const paging = { [PAGING.pageKey]: page, [PAGING.pageSizeKey]: pageSize };
+function withPage(request: GatewayRequest, keys: ListKeys, page: number, pageSize: number): GatewayRequest {
+	const paging = { [keys.pageKey]: page, [keys.pageSizeKey]: pageSize };
 	// Only bodies with images are built as bytes in advance, and no paged endpoint takes an image.
 	if (Buffer.isBuffer(request.body)) throw new Error('A paged request cannot have a body built in advance');
 	return request.method === 'GET'
@@ -48,9 +36,9 @@ function withPage(request: GatewayRequest, page: number, pageSize: number): Gate
 		: { ...request, body: { ...request.body, ...paging } };
 }
 
-function totalOf(data: IDataObject | undefined): number | undefined {
-	const total = Number(data?.[PAGING.totalKey]);
-	return data?.[PAGING.totalKey] !== undefined && Number.isFinite(total) ? total : undefined;
+function totalOf(data: IDataObject | undefined, totalKey: string): number | undefined {
+	const total = Number(data?.[totalKey]);
+	return data?.[totalKey] !== undefined && Number.isFinite(total) ? total : undefined;
 }
 
 function isNoData(error: unknown): boolean {
@@ -76,8 +64,8 @@ function readPaging(context: IExecuteFunctions, itemIndex: number): { returnAll:
  * how many records there are.
  */
 export const pagedCall: CallStrategy = async (context, plan, itemIndex) => {
-	const output = plan.endpoint.output;
-	const itemsKey = output.kind === 'list' ? output.itemsKey : 'items';
+	const keys = plan.contract.list;
+	if (!keys) throw new Error(`${plan.endpoint.operation} is not a list endpoint`);
 	const { returnAll, limit } = readPaging(context, itemIndex);
 	const { pageSize, maxPages } = planPages(returnAll, limit);
 
@@ -87,7 +75,7 @@ export const pagedCall: CallStrategy = async (context, plan, itemIndex) => {
 		const page = PAGING.firstPage + index;
 		let result;
 		try {
-			result = await callGateway(context, withPage(plan.request, page, pageSize), itemIndex, plan.call);
+			result = await callGateway(context, withPage(plan.request, keys, page, pageSize), itemIndex, plan.call);
 		} catch (error) {
 			// Some gateways answer "no data" for a page past the end: the list simply ended there.
 			if (index > 0 && isNoData(error)) break;
@@ -96,11 +84,11 @@ export const pagedCall: CallStrategy = async (context, plan, itemIndex) => {
 		}
 		meta = result.meta;
 		const data = result.data as IDataObject | undefined;
-		const list = data?.[itemsKey];
+		const list = data?.[keys.itemsKey];
 		const pageRecords = Array.isArray(list) ? list.map(asRecord) : [];
 		records.push(...pageRecords);
 
-		const total = totalOf(data);
+		const total = totalOf(data, keys.totalKey);
 		const ended =
 			pageRecords.length < pageSize ||
 			(total !== undefined && (index + 1) * pageSize >= total) ||

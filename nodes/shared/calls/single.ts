@@ -12,10 +12,10 @@ export function asRecord(value: unknown): IDataObject {
 /** One call; `data` is the record, or for list endpoints `data[itemsKey]` holds the records. */
 export const singleCall: CallStrategy = async (context, plan, itemIndex) => {
 	const { data, meta } = await callGateway(context, plan.request, itemIndex, plan.call);
-	const output = plan.endpoint.output;
-	if (output.kind === 'list') {
-		const list = (data as IDataObject | undefined)?.[output.itemsKey];
-		return { records: Array.isArray(list) ? list.map(asRecord) : [], meta };
+	const list = plan.contract.list;
+	if (list) {
+		const records = (data as IDataObject | undefined)?.[list.itemsKey];
+		return { records: Array.isArray(records) ? records.map(asRecord) : [], meta };
 	}
 	return { records: [asRecord(data)], meta };
 };

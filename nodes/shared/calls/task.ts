@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CATALOG, type Endpoint } from '../catalog';
+import { contractFor, toWire } from '../profile';
 import { isRateLimit, isRetryable, retryDelayMs } from '../retry';
 import { billedText, callGateway, GatewayFailure, sendToGateway, toNodeError, type ResponseMeta } from '../transport';
 import { asRecord } from './single';
@@ -103,14 +104,15 @@ function pollSummary(log: PollLog): string {
  */
 export const taskCall: CallStrategy = async (context, plan, itemIndex) => {
 	const output = plan.endpoint.output as TaskOutput;
+	const taskIdKey = plan.contract.task?.taskIdKey ?? output.taskIdKey;
 	const started = await callGateway(context, plan.request, itemIndex, plan.call);
 	const accepted = asRecord(started.data);
 	if (!(context.getNodeParameter(WAIT_PARAMETER, itemIndex, false) as boolean)) {
 		return { records: [accepted], meta: started.meta };
 	}
-	const taskId = accepted[output.taskIdKey];
+	const taskId = accepted[taskIdKey];
 	if ((typeof taskId !== 'string' && typeof taskId !== 'number') || taskId === '') {
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: the gateway accepted the request but sent no task ID (data.${output.taskIdKey})`, {
+		throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: the gateway accepted the request but sent no task ID (data.${taskIdKey})`, {
 			itemIndex,
 			description: `Request ID: ${started.meta.requestId ?? 'none'}. Billed: ${billedText(started.meta.billed)}. Nothing was polled.`,
 		});
@@ -126,9 +128,10 @@ async function poll(
 	taskId: string,
 	startedMeta: ResponseMeta,
 ) {
-	const target = resultEndpoint(plan.endpoint, output);
+	const target = contractFor(resultEndpoint(plan.endpoint, output), plan.profile);
+	const statusKey = plan.contract.task?.statusKey ?? output.statusKey;
 	const path = (plan.options[RESULT_PATH_OPTION] as string | undefined)?.trim() || target.path;
-	const body: IDataObject = { [output.resultTaskIdKey]: taskId };
+	const body: IDataObject = toWire(target, { [output.resultTaskIdKey]: taskId });
 	const request = target.method === 'GET' ? { method: target.method, path, qs: body } : { method: target.method, path, body };
 	const intervalMs = seconds(context.getNodeParameter(INTERVAL_PARAMETER, itemIndex, DEFAULT_INTERVAL_SECONDS), DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, 600) * 1000;
 	const timeoutSeconds = seconds(context.getNodeParameter(TIMEOUT_PARAMETER, itemIndex, DEFAULT_WAIT_TIMEOUT_SECONDS), DEFAULT_WAIT_TIMEOUT_SECONDS, 1, MAX_WAIT_SECONDS);
@@ -142,7 +145,7 @@ async function poll(
 		await sleep(wait);
 		wait = intervalMs;
 		await plan.call.throttle?.ready();
-		const outcome = await sendToGateway(context, request, plan.call.timeoutMs);
+		const outcome = await sendToGateway(context, request, plan.call.timeoutMs, target.codes);
 		log.polls++;
 		log.billed.push(outcome.meta.billed);
 
@@ -160,7 +163,7 @@ async function poll(
 		}
 
 		const result = asRecord(outcome.data);
-		const status = String(result[output.statusKey] ?? '').toLowerCase();
+		const status = String(result[statusKey] ?? '').toLowerCase();
 		if (output.pendingStatuses.includes(status)) continue;
 		if (output.failedStatuses.includes(status)) {
 			const reason = typeof result.message === 'string' ? `: ${result.message}` : '';

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Endpoint } from '../catalog';
+import type { Contract, ParsedProfile } from '../profile';
 import type { CallSettings, GatewayRequest, ResponseMeta } from '../transport';
 
 export interface NodeOptions {
@@ -15,6 +16,10 @@ export interface NodeOptions {
 /** One item's call, fully checked: what goes to the gateway. */
 export interface CallPlan {
 	endpoint: Endpoint;
+	/** The endpoint as the gateway speaks it (the credential's gateway profile applied). */
+	contract: Contract;
+	/** The gateway profile, for calls to other endpoints (a task's result). */
+	profile?: ParsedProfile;
 	options: NodeOptions;
 	request: GatewayRequest;
 	/** Timeout, retry policy and the node's shared throttle: pass on to callGateway. */
