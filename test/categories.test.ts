@@ -6,7 +6,6 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CATEGORY_NODES, type Category, type Endpoint } from '../nodes/shared/catalog';
 import { parameterOf } from '../nodes/shared/description';
-import type { FieldKindId } from '../nodes/shared/fields';
 import { protectFields, readSmSettings } from '../nodes/shared/smProtection';
 import { fixtureFor, type FixtureAnswer } from '../sandbox/fixtures';
 import { SANDBOX_SM4_IV, SANDBOX_SM4_KEY } from '../sandbox/fixtures/ga';
@@ -14,6 +13,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import type { HarnessItem } from './harness/harness';
 import { runWorkflow } from './harness/harness';
 import { makePng } from './support/images';
+import { SAMPLES } from './support/operationCases';
 import { credentialFor } from './support/sandbox';
 import { singleNodeWorkflow } from './support/workflows';
 
@@ -27,16 +27,6 @@ import { singleNodeWorkflow } from './support/workflows';
 const CATEGORIES: readonly Category[] = ['GA', 'OPT', 'EDU', 'CAR', 'TAX', 'tv1', 'MISC'];
 const NODES = CATEGORY_NODES.filter((entry) => CATEGORIES.includes(entry.category));
 
-/** Two valid values per kind (checked by the field kinds' own rules), normalised already. */
-const SAMPLES: Partial<Record<FieldKindId, readonly [string, string]>> = {
-	chineseName: ['张三', '王五'],
-	idNumber: ['11010519491231002X', '110101199003074477'],
-	mobile: ['13800138000', '13912345678'],
-	creditCode: ['91350100M000100Y43', '91330100716105852F'],
-	plate: ['沪AD12345', '粤B12345D'],
-	vin: ['LSVAU2180N2183294', 'LFV2A21K3A4123456'],
-	text: ['AUTH20240601001', 'AUTH20240601002'],
-};
 
 const FACE_FIELD = 'photo';
 const SM_OPTIONS = { sm4KeyHex: SANDBOX_SM4_KEY };

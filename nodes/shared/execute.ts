@@ -110,7 +110,7 @@ export async function loadProfile(context: IExecuteFunctions): Promise<ParsedPro
 	} catch (error) {
 		if (!(error instanceof ProfileError)) throw error;
 		throw new NodeOperationError(context.getNode(), `The CBT API credential's ${error.message}`, {
-			description: `${error.problems.join(' ')} Nothing was sent to the gateway. Fix the Gateway Profile in the credential (README: Matching your gateway's documentation).`,
+			description: `${error.problems.length > 1 ? `All problems: ${error.problems.join(' ')} ` : ''}Nothing was sent to the gateway. Fix the Gateway Profile in the credential (README: Matching your gateway's documentation).`,
 		});
 	}
 }

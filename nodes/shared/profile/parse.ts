@@ -75,7 +75,9 @@ function distance(a: string, b: string): number {
 function closest(wanted: string, names: Iterable<string>): string | undefined {
 	let best: { name: string; score: number } | undefined;
 	for (const name of names) {
-		const score = distance(wanted.toLowerCase(), name.toLowerCase());
+		const [a, b] = [wanted.toLowerCase(), name.toLowerCase()];
+		// "items" for "itemsKey": a shortened name is what was meant.
+		const score = a.length >= 3 && (b.startsWith(a) || a.startsWith(b)) ? 1 : distance(a, b);
 		if (!best || score < best.score) best = { name, score };
 	}
 	return best && best.score <= Math.max(2, Math.floor(wanted.length / 3)) ? best.name : undefined;
