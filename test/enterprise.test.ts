@@ -146,7 +146,7 @@ describe('CBT Enterprise', () => {
 	});
 
 	describe('paging', () => {
-		const patents = (extra: INodeParameters) => ({ resource: 'IP & Operations', operation: 'patents', company: company(ACTIVE.name), ...extra });
+		const patents = (extra: INodeParameters) => ({ resource: 'ipOperations', operation: 'patents', company: company(ACTIVE.name), ...extra });
 
 		it('Return All fetches page after page until the total, and no page beyond it', async () => {
 			sandbox.reset();
@@ -163,7 +163,7 @@ describe('CBT Enterprise', () => {
 
 		it('Return All stops at a total that fills the last page exactly, without asking for an empty page', async () => {
 			sandbox.reset();
-			const result = await run({ resource: 'IP & Operations', operation: 'trademarks', company: company(ACTIVE.name), returnAll: true });
+			const result = await run({ resource: 'ipOperations', operation: 'trademarks', company: company(ACTIVE.name), returnAll: true });
 			assert.equal(SAMPLE_TOTALS.trademarks % PAGING.maxPageSize, 0);
 			assert.equal(result.output('CBT').length, SAMPLE_TOTALS.trademarks);
 			assert.equal(sandbox.ledger.entries.length, SAMPLE_TOTALS.trademarks / PAGING.maxPageSize);
@@ -171,7 +171,7 @@ describe('CBT Enterprise', () => {
 
 		it('Return All stops after a short first page', async () => {
 			sandbox.reset();
-			const result = await run({ resource: 'Company', operation: 'shareholders', company: company(ACTIVE.creditCode), returnAll: true });
+			const result = await run({ resource: 'company', operation: 'shareholders', company: company(ACTIVE.creditCode), returnAll: true });
 			assert.equal(result.output('CBT').length, SAMPLE_TOTALS.shareholders);
 			assert.equal(sandbox.ledger.entries.length, 1);
 			const ratios = result.output('CBT').map((item) => parseFloat(String(item.json.ratio)));
@@ -214,7 +214,7 @@ describe('CBT Enterprise', () => {
 
 		it('an empty list is one billed call and no items for that input item', async () => {
 			sandbox.reset();
-			const result = await run({ resource: 'Risk & Judicial', operation: 'judgmentDocuments', company: company(ACTIVE.name), returnAll: true });
+			const result = await run({ resource: 'risk', operation: 'judgmentDocuments', company: company(ACTIVE.name), returnAll: true });
 			assert.equal(SAMPLE_TOTALS.judgmentDocuments, 0);
 			assert.equal(result.error('CBT'), undefined);
 			assert.deepEqual(result.output('CBT'), []);
@@ -223,7 +223,7 @@ describe('CBT Enterprise', () => {
 
 		it('each input item gets its own records, paired to it', async () => {
 			sandbox.reset();
-			const result = await run({ resource: 'Company', operation: 'keyPersonnel', company: '={{ $json.company }}', returnAll: true }, [
+			const result = await run({ resource: 'company', operation: 'keyPersonnel', company: '={{ $json.company }}', returnAll: true }, [
 				{ json: { company: ACTIVE.name } },
 				{ json: { company: SAMPLE_COMPANIES.deregistered.creditCode } },
 			]);
@@ -239,14 +239,14 @@ describe('CBT Enterprise', () => {
 	describe('input checks and gateway answers', () => {
 		it('an invalid credit code fails before any call', async () => {
 			sandbox.reset();
-			const result = await run({ resource: 'Company', operation: 'businessInfo', company: company('913301095U78M2HC4A') });
+			const result = await run({ resource: 'company', operation: 'businessInfo', company: company('913301095U78M2HC4A') });
 			assert.match(result.error('CBT')?.message ?? '', /^Item 0, field 'Company'/);
 			assert.equal(sandbox.ledger.entries.length, 0);
 		});
 
 		it('a bad value in a later item stops the run before the first call', async () => {
 			sandbox.reset();
-			const result = await run({ resource: 'Company', operation: 'shareholders', company: '={{ $json.company }}', returnAll: true }, [
+			const result = await run({ resource: 'company', operation: 'shareholders', company: '={{ $json.company }}', returnAll: true }, [
 				{ json: { company: ACTIVE.name } },
 				{ json: { company: '' } },
 			]);
@@ -256,29 +256,29 @@ describe('CBT Enterprise', () => {
 
 		it('a limit below 1 fails before the call', async () => {
 			sandbox.reset();
-			const result = await run({ resource: 'IP & Operations', operation: 'patents', company: company(ACTIVE.name), limit: 0 });
+			const result = await run({ resource: 'ipOperations', operation: 'patents', company: company(ACTIVE.name), limit: 0 });
 			assert.match(result.error('CBT')?.message ?? '', /^Item 0, field 'Limit'/);
 			assert.equal(sandbox.ledger.entries.length, 0);
 		});
 
 		it('an unknown company is "no data" (200001), named as such, and not billed', async () => {
 			sandbox.reset();
-			const result = await run({ resource: 'Company', operation: 'businessInfo', company: company(`${UNKNOWN_COMPANY_MARKER}的公司`) });
+			const result = await run({ resource: 'company', operation: 'businessInfo', company: company(`${UNKNOWN_COMPANY_MARKER}的公司`) });
 			assert.match(result.error('CBT')?.message ?? '', /^Item 0: Gateway error 200001 \(No data found\)/);
 			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[200001, false]]);
 		});
 
 		it('a record that does not apply is "no data" but billed, and the error says so', async () => {
 			sandbox.reset();
-			const result = await run({ resource: 'Company', operation: 'simplifiedDeregistration', company: company(ACTIVE.name) });
+			const result = await run({ resource: 'company', operation: 'simplifiedDeregistration', company: company(ACTIVE.name) });
 			assert.match(result.error('CBT')?.description ?? '', /Billed: yes/);
 			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[200001, true]]);
 		});
 
 		it('the same company always gets the same data; the credit code and the name agree', async () => {
 			sandbox.reset();
-			const byName = await run({ resource: 'Company', operation: 'businessInfo', company: company(ACTIVE.name) });
-			const byCode = await run({ resource: 'Company', operation: 'businessInfo', company: company(ACTIVE.creditCode, 'list') });
+			const byName = await run({ resource: 'company', operation: 'businessInfo', company: company(ACTIVE.name) });
+			const byCode = await run({ resource: 'company', operation: 'businessInfo', company: company(ACTIVE.creditCode, 'list') });
 			const record = byName.output('CBT')[0].json;
 			assert.deepEqual(byCode.output('CBT')[0].json, record);
 			assert.equal(record.creditCode, ACTIVE.creditCode);
@@ -286,7 +286,7 @@ describe('CBT Enterprise', () => {
 		});
 
 		it('verification reports a match for the sample company and a mismatch for another representative', async () => {
-			const base = { resource: 'Verification', operation: 'verifyThreeFactors', companyName: ACTIVE.name, creditCode: ACTIVE.creditCode };
+			const base = { resource: 'verification', operation: 'verifyThreeFactors', companyName: ACTIVE.name, creditCode: ACTIVE.creditCode };
 			const match = await run({ ...base, legalPersonName: '陈示例' });
 			assert.equal(match.output('CBT')[0].json.result, '一致');
 			const mismatch = await run({ ...base, legalPersonName: '王小明' });

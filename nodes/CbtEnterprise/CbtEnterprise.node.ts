@@ -2,13 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ENT_ENDPOINTS } from '../shared/catalog';
+import { ENT_RESOURCES } from '../shared/catalog/ent';
 import { cbtApiTest } from '../shared/credentialTest';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
 import { executeCatalogNode } from '../shared/execute';
 import { withCompanyLocator } from './companyLocator';
 import { searchCompanies } from './companySearch';
 
-const spec: CatalogNodeSpec = { endpoints: ENT_ENDPOINTS };
+const spec: CatalogNodeSpec = { endpoints: ENT_ENDPOINTS, resourceNames: ENT_RESOURCES };
 
 export class CbtEnterprise implements INodeType {
 	description: INodeTypeDescription = {

@@ -7,6 +7,8 @@ import { pagingProperties } from './pagingProperties';
 
 export interface CatalogNodeSpec {
 	endpoints: readonly Endpoint[];
+	/** Display names of the endpoints' resources (the values are identifiers saved in workflows). */
+	resourceNames?: Readonly<Record<string, string>>;
 	/** The operation a new node starts with, when the catalog's first is not the one most users want. */
 	defaultOperation?: string;
 	/** Node-specific parameters placed after the operation's fields (for example output format). */
@@ -33,7 +35,8 @@ function operationOption(endpoint: Endpoint): INodePropertyOptions {
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
-function operationProperties(endpoints: readonly Endpoint[], defaultOperation?: string): INodeProperties[] {
+function operationProperties(spec: CatalogNodeSpec): INodeProperties[] {
+	const { endpoints, defaultOperation } = spec;
 	const resources = [...new Set(endpoints.map((endpoint) => endpoint.resource).filter(Boolean))] as string[];
 	if (resources.length === 0) {
 		const firstOperation = endpoints.find((endpoint) => endpoint.operation === defaultOperation)?.operation ?? endpoints[0].operation;
@@ -55,7 +58,7 @@ function operationProperties(endpoints: readonly Endpoint[], defaultOperation?: 
 		type: 'options',
 		noDataExpression: true,
 		default: firstResource,
-		options: resources.map((resource) => ({ name: resource, value: resource })).sort(byName),
+		options: resources.map((resource) => ({ name: spec.resourceNames?.[resource] ?? resource, value: resource })).sort(byName),
 	};
 	return [
 		resourceProperty,
@@ -213,7 +216,7 @@ function optionsProperty(spec: CatalogNodeSpec): INodeProperties {
 /** The node's parameters, generated from its catalog: operation, the operation's fields, options. */
 export function buildProperties(spec: CatalogNodeSpec): INodeProperties[] {
 	return [
-		...operationProperties(spec.endpoints, spec.defaultOperation),
+		...operationProperties(spec),
 		...fieldProperties(spec.endpoints),
 		...pagingProperties(spec.endpoints),
 		...(spec.extraProperties ?? []),

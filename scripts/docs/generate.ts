@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { CATEGORY_NODES, type Endpoint } from '../../nodes/shared/catalog';
+import { ENT_RESOURCES } from '../../nodes/shared/catalog/ent';
 import { signingPresets, SIGNING_EXAMPLE } from './signingVectors';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -78,7 +79,7 @@ export function endpointTable(): string {
 	const rows = ['| Node | Resource › Operation | Gateway name | Method and path | Path |', '| --- | --- | --- | --- | --- |'];
 	for (const entry of CATEGORY_NODES) {
 		for (const endpoint of entry.endpoints) {
-			const operation = endpoint.resource ? `${endpoint.resource} › ${endpoint.name}` : endpoint.name;
+			const operation = endpoint.resource ? `${ENT_RESOURCES[endpoint.resource as keyof typeof ENT_RESOURCES] ?? endpoint.resource} › ${endpoint.name}` : endpoint.name;
 			rows.push(
 				`| ${entry.displayName} | ${cell(operation)} | ${cell(endpoint.chineseName)} | \`${endpoint.method} ${endpoint.path}\` | ${endpoint.pathConfirmed ? 'documented' : 'assumed'} |`,
 			);

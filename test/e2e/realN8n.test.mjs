@@ -96,7 +96,7 @@ function enterpriseWorkflow() {
 				'Patents',
 				cbt.nodeType('cbtEnterprise'),
 				1,
-				{ resource: 'IP & Operations', operation: 'patents', company: { __rl: true, mode: 'keyword', value: SAMPLE_COMPANIES.active.name }, returnAll: true, options: {} },
+				{ resource: 'ipOperations', operation: 'patents', company: { __rl: true, mode: 'keyword', value: SAMPLE_COMPANIES.active.name }, returnAll: true, options: {} },
 				200,
 				{ credentials: credentials() },
 			),

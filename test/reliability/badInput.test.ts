@@ -6,7 +6,6 @@ import { after, before, describe, it } from 'node:test';
 
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { ENT_RESOURCES } from '../../nodes/shared/catalog/ent';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { runWorkflow, type HarnessItem } from '../harness/harness';
 import {
@@ -41,7 +40,7 @@ const RUNNERS: Record<TextKind, { node: string; parameters: INodeParameters; key
 	creditCode: { node: 'cbtTaxReport', parameters: { operation: 'taxReport', creditCode: VALUE }, key: 'credit_code' },
 	plate: { node: 'cbtVehicle', parameters: { operation: 'vehicleFiveItems', plateNumber: VALUE }, key: 'plate_no' },
 	vin: { node: 'cbtVehicle', parameters: { operation: 'vehicleConfiguration', vin: VALUE }, key: 'vin' },
-	companyKeyword: { node: 'cbtEnterprise', parameters: { resource: ENT_RESOURCES.company, operation: 'businessInfo', company: VALUE }, key: 'keyword' },
+	companyKeyword: { node: 'cbtEnterprise', parameters: { resource: 'company', operation: 'businessInfo', company: VALUE }, key: 'keyword' },
 	date: { node: 'cbtTaxData', parameters: { operation: 'salesInvoices', orderId: 'ORD-CORPUS-1', startDate: VALUE }, key: 'start_date' },
 	text: { node: 'cbtTaxData', parameters: { operation: 'companyBasics', orderId: VALUE }, key: 'order_id' },
 };

@@ -6,6 +6,7 @@ import type { Endpoint, FieldSpec, OutputShape } from './types';
  * follow the project's chosen pattern and can be overridden under Options.
  */
 
+/** Resource identifiers (saved in workflows: never change one) and their display names. */
 export const ENT_RESOURCES = {
 	company: 'Company',
 	risk: 'Risk & Judicial',
@@ -35,7 +36,7 @@ interface Row {
 	fields?: FieldSpec[];
 }
 
-function endpoints(resource: string, rows: Row[]): Endpoint[] {
+function endpoints(resource: keyof typeof ENT_RESOURCES, rows: Row[]): Endpoint[] {
 	return rows.map((row) => ({
 		category: 'ENT',
 		resource,
@@ -51,7 +52,7 @@ function endpoints(resource: string, rows: Row[]): Endpoint[] {
 	}));
 }
 
-const COMPANY = endpoints(ENT_RESOURCES.company, [
+const COMPANY = endpoints('company', [
 	{ operation: 'businessInfo', name: 'Business Registration', chineseName: '工商照面', action: 'Get the business registration of a company', output: record },
 	{ operation: 'shareholders', name: 'Shareholders', chineseName: '工商股东', action: 'List the shareholders of a company', output: list },
 	{ operation: 'keyPersonnel', name: 'Key Personnel', chineseName: '主要人员', action: 'List the key personnel of a company', output: list },
@@ -102,7 +103,7 @@ const COMPANY = endpoints(ENT_RESOURCES.company, [
 	},
 ]);
 
-const RISK = endpoints(ENT_RESOURCES.risk, [
+const RISK = endpoints('risk', [
 	{ operation: 'abnormalOperations', name: 'Abnormal Operations', chineseName: '经营异常', action: 'List the abnormal operation records of a company', output: list },
 	{ operation: 'chattelMortgages', name: 'Chattel Mortgages', chineseName: '动产抵押', action: 'List the chattel mortgages of a company', output: list },
 	{ operation: 'equityPledges', name: 'Equity Pledges', chineseName: '股权出质', action: 'List the equity pledges of a company', output: list },
@@ -120,7 +121,7 @@ const RISK = endpoints(ENT_RESOURCES.risk, [
 	{ operation: 'spotChecks', name: 'Spot Checks', chineseName: '抽查检查', action: 'List the spot checks of a company', output: list },
 ]);
 
-const TAX = endpoints(ENT_RESOURCES.tax, [
+const TAX = endpoints('tax', [
 	{ operation: 'taxCreditA', name: 'Tax Credit A-Level', chineseName: '纳税A级', action: 'List the years a company was rated A for tax credit', output: list },
 	{ operation: 'taxArrears', name: 'Tax Arrears', chineseName: '欠税信息', action: 'List the tax arrears notices of a company', output: list },
 	{ operation: 'totalTaxArrears', name: 'Total Tax Arrears', chineseName: '欠税合计', action: 'Get the total tax arrears of a company', output: record },
@@ -130,7 +131,7 @@ const TAX = endpoints(ENT_RESOURCES.tax, [
 	{ operation: 'socialInsurance', name: 'Social Insurance', chineseName: '社保信息', action: 'Get the social insurance headcount of a company', output: record },
 ]);
 
-const IP_OPERATIONS = endpoints(ENT_RESOURCES.ipOperations, [
+const IP_OPERATIONS = endpoints('ipOperations', [
 	{ operation: 'patents', name: 'Patents', chineseName: '专利列表', action: 'List the patents of a company', output: list },
 	{ operation: 'trademarks', name: 'Trademarks', chineseName: '商标列表', action: 'List the trademarks of a company', output: list },
 	{ operation: 'copyrightedWorks', name: 'Copyrighted Works', chineseName: '作品著作权', action: 'List the copyrighted works of a company', output: list },
@@ -147,7 +148,7 @@ const IP_OPERATIONS = endpoints(ENT_RESOURCES.ipOperations, [
 ]);
 
 /** Reports built for particular customers (定制接口); the group names (dx, r360, …) are the gateway's. */
-const CUSTOM_REPORTS = endpoints(ENT_RESOURCES.customReport, [
+const CUSTOM_REPORTS = endpoints('customReport', [
 	{ operation: 'dxTenders', name: 'Tenders and Bids (DX)', chineseName: '招投标信息', action: 'Get the DX tender and bid report of a company', output: record },
 	{ operation: 'r360Judicial', name: 'Judicial Information (R360)', chineseName: '司法信息', action: 'Get the R360 judicial report of a company', output: record },
 	{ operation: 'r360PledgeChanges', name: 'Equity Pledge and Change Analysis (R360)', chineseName: '工商股权质押&变更分析', action: 'Get the R360 equity pledge and change analysis of a company', output: record },
@@ -157,7 +158,7 @@ const CUSTOM_REPORTS = endpoints(ENT_RESOURCES.customReport, [
 	{ operation: 'dgsmReports', name: 'Company Report Collection (DGSM)', chineseName: '企业报告合集', action: 'Get the DGSM report collection of a company', output: record },
 ]);
 
-const SCORE_MODELS = endpoints(ENT_RESOURCES.scoreModel, [
+const SCORE_MODELS = endpoints('scoreModel', [
 	{ operation: 'shellCompanyIndex', name: 'Shell Company Index', chineseName: '企业空壳指数', action: 'Score how likely a company is a shell', output: record },
 	{ operation: 'annualReportAssets', name: 'Annual Report Assets (Non-Public)', chineseName: '企业年报资产(非公开)', action: 'Get the asset ranges a company reported', output: record },
 ]);
@@ -182,7 +183,7 @@ const legalPersonIdNumber: FieldSpec = {
 	description: 'The resident ID number of the legal representative',
 };
 
-const VERIFICATION = endpoints(ENT_RESOURCES.verification, [
+const VERIFICATION = endpoints('verification', [
 	{
 		operation: 'verifyThreeFactors',
 		name: 'Three-Factor Verification',
@@ -204,7 +205,7 @@ const VERIFICATION = endpoints(ENT_RESOURCES.verification, [
 const personName: FieldSpec = { key: 'name', kind: 'chineseName' };
 const personIdNumber: FieldSpec = { key: 'idNumber', kind: 'idNumber' };
 
-const PERSON = endpoints(ENT_RESOURCES.person, [
+const PERSON = endpoints('person', [
 	{
 		operation: 'executiveJudicial',
 		name: 'Executive Judicial Summary',
