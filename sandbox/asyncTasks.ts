@@ -1,7 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- the sandbox is a dev server, not node code */
 import { createHash } from 'node:crypto';
 
-import { deliverNotification, DEFAULT_DELIVERY, type DeliveryAttempt, type DeliveryPolicy, type NotificationSigner } from './notifier';
+import {
+	deliverNotification,
+	DEFAULT_DELIVERY,
+	notificationBody,
+	type DeliveryAttempt,
+	type DeliveryPolicy,
+	type NotificationNames,
+	type NotificationSigner,
+} from './notifier';
 
 /**
  * The sandbox's asynchronous work (real-estate lookups, RPA tax collections): a task is created by
@@ -38,6 +46,8 @@ export interface Task<Input = Record<string, unknown>> {
 	/** Whether the finished task reports a failure; fixed at creation, from the input. */
 	fails: boolean;
 	callbackUrl?: string;
+	/** The notification's body field names, from the gateway profile of the sandbox that created the task. */
+	notificationNames?: Partial<NotificationNames>;
 }
 
 let settings: AsyncSettings = { ...DEFAULT_ASYNC };
@@ -47,6 +57,22 @@ const deliveries: DeliveryAttempt[] = [];
 const inFlight = new Set<Promise<unknown>>();
 let generation = 0;
 let sequence = 0;
+/** The notification field names of the sandbox whose fixture is running (see createTasksWith). */
+let creatingWith: Partial<NotificationNames> | undefined;
+
+/**
+ * Runs a fixture (synchronous) so that the tasks it creates send their notifications with these
+ * field names: fixtures see only the request body, and several sandboxes may share this store.
+ */
+export function createTasksWith<T>(names: Partial<NotificationNames> | undefined, run: () => T): T {
+	const previous = creatingWith;
+	creatingWith = names;
+	try {
+		return run();
+	} finally {
+		creatingWith = previous;
+	}
+}
 
 export function configureAsyncTasks(changes: Partial<AsyncSettings>): AsyncSettings {
 	settings = { ...settings, ...changes, delivery: { ...settings.delivery, ...(changes.delivery ?? {}) } };
@@ -107,6 +133,7 @@ export function createTask<Input extends Record<string, unknown>>(
 		readyAt: now + settings.delayMs,
 		fails: options.fails,
 		callbackUrl: options.callbackUrl || settings.defaultCallbackUrl,
+		notificationNames: creatingWith,
 	};
 	tasks.set(task.id, task as Task);
 	if (task.callbackUrl && options.notification) scheduleNotification(task, options.notification);
@@ -137,13 +164,17 @@ function scheduleNotification<Input>(task: Task<Input>, build: (task: Task<Input
 	const timer = setTimeout(() => {
 		timers.delete(timer);
 		if (owner !== generation) return;
-		const notification = {
-			event: task.fails ? settings.events.failed : settings.events.completed,
-			order_id: task.id,
-			request_id: newId('NT', task.id, Date.now()),
-			timestamp: Math.floor(Date.now() / 1000),
-			data: build(task),
-		};
+		const requestId = newId('NT', task.id, Date.now());
+		const notification = notificationBody(
+			{
+				event: task.fails ? settings.events.failed : settings.events.completed,
+				orderId: task.id,
+				id: requestId,
+				timestamp: Math.floor(Date.now() / 1000),
+				data: build(task),
+			},
+			task.notificationNames,
+		);
 		const sending = signerFor(settings)
 			.then((signer) =>
 				deliverNotification(
@@ -155,6 +186,7 @@ function scheduleNotification<Input>(task: Task<Input>, build: (task: Task<Input
 						if (owner === generation) deliveries.push(attempt);
 					},
 					() => owner !== generation,
+					requestId,
 				),
 			)
 			.finally(() => inFlight.delete(sending));

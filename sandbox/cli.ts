@@ -1,6 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- a command-line entry point */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
+import { ProfileError } from '../nodes/shared/profile/parse';
+import type { GatewayProfile } from '../nodes/shared/profile/types';
+import { SandboxContract } from './contract';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox } from './server';
 
 const { values } = parseArgs({
@@ -11,8 +15,41 @@ const { values } = parseArgs({
 		'app-secret': { type: 'string', default: SANDBOX_APP_SECRET },
 		window: { type: 'string', default: '300' },
 		latency: { type: 'string', default: '0' },
+		/** A gateway profile (JSON): the sandbox then speaks the gateway it describes. */
+		profile: { type: 'string' },
 	},
 });
+
+function fail(lines: string[]): never {
+	for (const line of lines) console.error(line);
+	process.exit(1);
+}
+
+/** Reads and checks the profile file; exits with every problem listed when it does not pass. */
+function loadProfile(file: string): { profile: GatewayProfile; contract: SandboxContract } {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		fail([`Cannot read the gateway profile ${file}: ${(error as Error).message}`]);
+	}
+	let profile: GatewayProfile;
+	try {
+		profile = JSON.parse(text) as GatewayProfile;
+	} catch (error) {
+		fail([`The gateway profile ${file} is not valid JSON: ${(error as Error).message}`]);
+	}
+	try {
+		return { profile, contract: SandboxContract.fromProfile(profile) };
+	} catch (error) {
+		if (error instanceof ProfileError) {
+			fail([`The gateway profile ${file} has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}:`, ...error.problems.map((problem) => `  - ${problem}`)]);
+		}
+		fail([`The gateway profile ${file} cannot be served: ${(error as Error).message}`]);
+	}
+}
+
+const loaded = values.profile === undefined ? undefined : loadProfile(values.profile);
 
 startSandbox({
 	port: Number(values.port),
@@ -20,10 +57,26 @@ startSandbox({
 	apps: [{ appKey: values['app-key'] as string, appSecret: values['app-secret'] as string }],
 	windowSeconds: Number(values.window),
 	latencyMs: Number(values.latency),
+	profile: loaded?.profile,
 }).then((sandbox) => {
 	console.log(`CBT sandbox gateway listening on ${sandbox.url}`);
 	console.log(`Credential: App Key "${values['app-key']}", Base URL ${sandbox.url}, default signature (MD5)`);
 	console.log(`Ledger: ${sandbox.url}/__sandbox/ledger`);
+	if (loaded) {
+		const changes = sandbox.contract.changes();
+		const moved = changes.filter((change) => change.moved);
+		const profile = sandbox.contract.profile;
+		console.log(
+			`Gateway profile ${values.profile}: changes ${changes.length} endpoint${changes.length === 1 ? '' : 's'} (${moved.length} on another path or method)` +
+				(profile && profile.codes.size > 0 ? `, ${profile.codes.size} global code${profile.codes.size === 1 ? '' : 's'}` : ''),
+		);
+		for (const change of changes) {
+			const where = change.moved ? `${change.to}   (was ${change.from})` : change.to;
+			console.log(`  ${change.id} ${change.chineseName}: ${where}`);
+			for (const detail of change.details) console.log(`      ${detail}`);
+		}
+		if (changes.length > 0) console.log('  Old paths of moved endpoints answer 404 (unknown endpoint), unbilled.');
+	}
 	const stop = () => sandbox.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

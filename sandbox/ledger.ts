@@ -13,6 +13,14 @@ export interface LedgerEntry {
 	fault?: string;
 	/** A short hash of the request body: identical requests have identical fingerprints. */
 	fingerprint: string;
+	/**
+	 * The request's keys, sorted: the JSON body's top-level keys (POST) or the query parameter names
+	 * (GET); [] when there are none or the body is not a JSON object. What tests read to prove which
+	 * keys a node sent (a gateway profile's wire keys, no stale or dropped ones).
+	 */
+	keys: string[];
+	/** The envelope's message (why a parameter was refused, for example), when there was an envelope. */
+	message?: string;
 }
 
 export class Ledger {

@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- the sandbox is a dev server, not node code */
+import type { NotificationPart } from '../nodes/shared/profile/types';
 import { DEFAULT_SIGNATURE, signatureHeaders, type SignatureSettings } from '../nodes/shared/signing';
 
 /**
@@ -25,6 +26,33 @@ export interface DeliveryPolicy {
 }
 
 export const DEFAULT_DELIVERY: DeliveryPolicy = { attempts: 3, retryDelayMs: 500, timeoutMs: 5_000 };
+
+/** The body field of each part of a notification; a gateway profile renames them (its 异步通知 entry's `fields`). */
+export type NotificationNames = Readonly<Record<NotificationPart, string>>;
+
+export const DEFAULT_NOTIFICATION_NAMES: NotificationNames = { event: 'event', id: 'request_id', orderId: 'order_id', data: 'data' };
+
+export interface NotificationParts {
+	event: string;
+	/** Unique per notification, the same on every attempt. */
+	id: string;
+	orderId: string;
+	timestamp: number;
+	data: unknown;
+}
+
+/**
+ * The notification's JSON body: `{event, order_id, request_id, timestamp, data}` by default, each
+ * part under the name a profile gives it (the timestamp is not a renameable part).
+ */
+export function notificationBody(parts: NotificationParts, names: Partial<NotificationNames> = {}): Record<string, unknown> {
+	const name = { ...DEFAULT_NOTIFICATION_NAMES, ...names };
+	const body: Record<string, unknown> = { [name.event]: parts.event, [name.orderId]: parts.orderId, [name.id]: parts.id };
+	// A profile that calls one of the parts "timestamp" gets that part there, not the send time.
+	if (!Object.values(name).includes('timestamp')) body.timestamp = parts.timestamp;
+	body[name.data] = parts.data;
+	return body;
+}
 
 /** One attempt to deliver one notification: what the sandbox's tests read. */
 export interface DeliveryAttempt {
@@ -74,18 +102,20 @@ const pause = (ms: number) =>
  */
 export async function deliverNotification(
 	url: string,
-	notification: { request_id: string } & Record<string, unknown>,
+	notification: Record<string, unknown>,
 	signer: NotificationSigner,
 	policy: DeliveryPolicy = DEFAULT_DELIVERY,
 	record: (attempt: DeliveryAttempt) => void = () => {},
 	shouldStop: () => boolean = () => false,
+	/** The notification's unique ID; defaults to its `request_id` field. */
+	requestId: string = String(notification.request_id ?? ''),
 ): Promise<DeliveryAttempt[]> {
 	const attempts: DeliveryAttempt[] = [];
 	const log = (attempt: DeliveryAttempt) => {
 		attempts.push(attempt);
 		record(attempt);
 	};
-	const base = { url, requestId: notification.request_id };
+	const base = { url, requestId };
 	if (!isLocalCallback(url)) {
 		log({ ...base, attempt: 1, at: Date.now(), acknowledged: false, refused: 'the sandbox only calls back to 127.0.0.1 or localhost' });
 		return attempts;

@@ -3,9 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import { CATALOG, type Endpoint } from '../nodes/shared/catalog';
-import { FIELD_KINDS } from '../nodes/shared/fields';
-import { detectImageType } from '../nodes/shared/fields/image';
+import type { GatewayProfile } from '../nodes/shared/profile/types';
 import {
 	computeSignature,
 	DEFAULT_SIGNATURE,
@@ -14,25 +12,17 @@ import {
 	HEADER_TIMESTAMP,
 	type SignatureSettings,
 } from '../nodes/shared/signing';
+import { createTasksWith } from './asyncTasks';
+import { requestKeys, SANDBOX_CODES, SandboxContract, type ServedEndpoint, type Situation } from './contract';
 import { FaultQueue, type Fault, type FaultSpec } from './faults';
 import { fixtureFor } from './fixtures';
 import { Ledger } from './ledger';
 
+export { SANDBOX_CODES, SandboxContract };
+export type { Situation };
+
 export const SANDBOX_APP_KEY = 'sandbox-app-key';
 export const SANDBOX_APP_SECRET = 'sandbox-app-secret';
-
-/** The codes the sandbox answers with; the node's table (nodes/shared/gatewayCodes.ts) explains them. */
-export const SANDBOX_CODES = {
-	ok: 0,
-	unknownKey: 100001,
-	badSignature: 100002,
-	staleTimestamp: 100003,
-	invalidParameter: 100004,
-	unknownEndpoint: 100005,
-	missingHeaders: 100008,
-	noData: 200001,
-	internal: 500001,
-} as const;
 
 export interface SandboxApp {
 	appKey: string;
@@ -50,6 +40,12 @@ export interface SandboxOptions {
 	latencyMs?: number;
 	/** Shifts the sandbox's clock, to simulate a client whose clock is off. */
 	clockOffsetSeconds?: number;
+	/**
+	 * A gateway profile (the parsed JSON of nodes/shared/profile/types.ts): the sandbox then serves
+	 * the gateway it describes (paths, methods, wire keys, constants, dropped fields, list and task
+	 * keys, codes, notification fields). Checked with checkProfile: a ProfileError is thrown.
+	 */
+	profile?: GatewayProfile;
 }
 
 export interface Sandbox {
@@ -57,6 +53,8 @@ export interface Sandbox {
 	port: number;
 	ledger: Ledger;
 	faults: FaultQueue;
+	/** What the sandbox serves: the catalog, or the catalog under the profile. */
+	contract: SandboxContract;
 	inject(fault: Fault): void;
 	setLatency(ms: number): void;
 	reset(): void;
@@ -102,26 +100,22 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Checks one parameter the way the gateway would; returns a message when it is invalid. */
-function invalidParameter(endpoint: Endpoint, body: Record<string, unknown>): string | undefined {
-	for (const field of endpoint.fields) {
-		const value = body[field.key];
-		const missing = value === undefined || value === null || value === '';
-		if (missing) {
-			if (field.required ?? true) return `缺少参数 ${field.key}`;
-			continue;
-		}
-		if (FIELD_KINDS[field.kind].read) {
-			if (typeof value !== 'string' || !detectImageType(Buffer.from(value, 'base64'))) {
-				return `参数 ${field.key} 不是有效的图片`;
-			}
-			continue;
-		}
-		// A transformed body (SM-encrypted, for example) no longer holds the text the user typed: its fixture checks it.
-		if (endpoint.transformBody) continue;
-		if (!FIELD_KINDS[field.kind].schema.safeParse(value).success) return `参数 ${field.key} 格式错误`;
+/** A request as read once: its parameters (query string for GET, JSON body otherwise) and their keys. */
+interface ReadRequest {
+	/** Undefined when a body is not a JSON object. */
+	body?: Record<string, unknown>;
+	keys: string[];
+}
+
+function readRequest(method: string, url: URL, rawBody: string): ReadRequest {
+	if (method === 'GET') return { body: Object.fromEntries(url.searchParams.entries()), keys: requestKeys(method, url, rawBody) };
+	try {
+		const parsed: unknown = rawBody ? JSON.parse(rawBody) : {};
+		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+		return { body: parsed as Record<string, unknown>, keys: Object.keys(parsed).sort() };
+	} catch {
+		return { keys: [] };
 	}
-	return undefined;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -129,9 +123,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	for (const app of options.apps ?? [{ appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET }]) apps.set(app.appKey, app);
 	const windowSeconds = options.windowSeconds ?? 300;
 	let latencyMs = options.latencyMs ?? 0;
+	const contract = options.profile === undefined ? SandboxContract.plain() : SandboxContract.fromProfile(options.profile);
 	const ledger = new Ledger();
 	const faults = new FaultQueue();
-	const routes = new Map(CATALOG.map((endpoint) => [`${endpoint.method} ${endpoint.path}`, endpoint]));
 	const sockets = new Set<Socket>();
 
 	const nowMs = () => Date.now() + (options.clockOffsetSeconds ?? 0) * 1000;
@@ -140,21 +134,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return { code, request_id: newRequestId(nowMs()), charge, timestamp: Math.floor(nowMs() / 1000), message, data };
 	}
 
-	function authenticate(request: IncomingMessage, path: string, rawBody: string): Envelope | { appKey: string } {
+	function authenticate(request: IncomingMessage, path: string, rawBody: string, id: string | undefined): Envelope | { appKey: string } {
+		const code = (situation: Situation) => contract.code(situation, id);
 		const appKey = request.headers[HEADER_APP_KEY.toLowerCase()];
 		const timestamp = request.headers[HEADER_TIMESTAMP.toLowerCase()];
 		const signature = request.headers[HEADER_SIGNATURE.toLowerCase()];
 		if (typeof appKey !== 'string' || typeof timestamp !== 'string' || typeof signature !== 'string') {
-			return envelope(SANDBOX_CODES.missingHeaders, '缺少签名请求头', 0);
+			return envelope(code('missingHeaders'), '缺少签名请求头', 0);
 		}
 		const app = apps.get(appKey);
-		if (!app) return envelope(SANDBOX_CODES.unknownKey, 'AppKey不存在', 0);
+		if (!app) return envelope(code('unknownKey'), 'AppKey不存在', 0);
 		const settings = app.signature ?? DEFAULT_SIGNATURE;
 		const sentMs = settings.timestampUnit === 'milliseconds' ? Number(timestamp) : Number(timestamp) * 1000;
 		const skewSeconds = (nowMs() - sentMs) / 1000;
 		if (!Number.isFinite(sentMs) || Math.abs(skewSeconds) > windowSeconds) {
 			return envelope(
-				SANDBOX_CODES.staleTimestamp,
+				code('staleTimestamp'),
 				`时间戳超出允许范围(±${windowSeconds}秒), 服务器时间 ${Math.floor(nowMs() / 1000)}`,
 				0,
 			);
@@ -167,38 +162,33 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			path,
 			body: rawBody,
 		});
-		if (!sameText(expected, signature)) return envelope(SANDBOX_CODES.badSignature, '签名错误', 0);
+		if (!sameText(expected, signature)) return envelope(code('badSignature'), '签名错误', 0);
 		return { appKey };
 	}
 
-	function answer(request: IncomingMessage, url: URL, rawBody: string, endpoint: Endpoint | undefined): Answer {
-		const operation = endpoint ? `${endpoint.category}.${endpoint.operation}` : undefined;
-		const auth = authenticate(request, url.pathname, rawBody);
+	function answer(request: IncomingMessage, url: URL, rawBody: string, served: ServedEndpoint | undefined, read: ReadRequest): Answer {
+		const operation = served?.id;
+		const code = (situation: Situation) => contract.code(situation, operation);
+		const auth = authenticate(request, url.pathname, rawBody, operation);
 		if ('code' in auth) return { status: 200, envelope: auth, operation };
 		const base = { operation, appKey: auth.appKey };
-		if (!endpoint) {
-			return { status: 404, envelope: envelope(SANDBOX_CODES.unknownEndpoint, '接口不存在或未开通', 0), ...base };
+		if (!served) {
+			return { status: 404, envelope: envelope(code('unknownEndpoint'), '接口不存在或未开通', 0), ...base };
 		}
-		let body: Record<string, unknown>;
-		if (endpoint.method === 'GET') {
-			body = Object.fromEntries(url.searchParams.entries());
-		} else {
-			try {
-				const parsed: unknown = rawBody ? JSON.parse(rawBody) : {};
-				if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-				body = parsed as Record<string, unknown>;
-			} catch {
-				return { status: 200, envelope: envelope(SANDBOX_CODES.invalidParameter, '请求体不是JSON对象', 0), ...base };
-			}
-		}
-		const problem = invalidParameter(endpoint, body);
-		if (problem) return { status: 200, envelope: envelope(SANDBOX_CODES.invalidParameter, problem, 0), ...base };
+		const endpoint = served.endpoint;
+		const body = read.body;
+		if (!body) return { status: 200, envelope: envelope(code('invalidParameter'), '请求体不是JSON对象', 0), ...base };
+		const problem = contract.refusal(served, body);
+		if (problem) return { status: 200, envelope: envelope(code('invalidParameter'), problem, 0), ...base };
 		const fixture = fixtureFor(endpoint.category, endpoint.operation);
-		if (!fixture) return { status: 200, envelope: envelope(SANDBOX_CODES.internal, '沙箱没有该接口的样例数据', 0), ...base };
-		const result = fixture(body);
-		if ('noData' in result) return { status: 200, envelope: envelope(SANDBOX_CODES.noData, '查询无结果', result.charge), ...base };
-		if ('code' in result) return { status: 200, envelope: envelope(result.code, result.message, result.charge), ...base };
-		return { status: 200, envelope: envelope(0, '操作成功', result.charge ?? 1, result.data), ...base };
+		if (!fixture) return { status: 200, envelope: envelope(code('internal'), '沙箱没有该接口的样例数据', 0), ...base };
+		const result = createTasksWith(contract.notificationNames, () => fixture(contract.toCatalog(served, body)));
+		if ('noData' in result) return { status: 200, envelope: envelope(code('noData'), '查询无结果', result.charge), ...base };
+		if ('code' in result) {
+			const answered = envelope(contract.fixtureCode(result.code, operation), contract.message(served, result.message), result.charge);
+			return { status: 200, envelope: answered, ...base };
+		}
+		return { status: 200, envelope: envelope(code('ok'), '操作成功', result.charge ?? 1, contract.toWireData(served, result.data)), ...base };
 	}
 
 	function fingerprint(method: string, path: string, body: string): string {
@@ -285,13 +275,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (url.pathname.startsWith('/__sandbox/')) return await control(request, response, url, rawBody);
 
 		const method = (request.method ?? 'GET').toUpperCase();
-		const endpoint = routes.get(`${method} ${url.pathname}`);
-		const operation = endpoint ? `${endpoint.category}.${endpoint.operation}` : undefined;
+		const served = contract.route(method, url.pathname);
+		const operation = served?.id;
+		const read = readRequest(method, url, rawBody);
 		const fault = faults.take(url.pathname, operation);
 		const delay = latencyMs + (fault?.kind === 'latency' ? fault.ms : 0);
 		if (delay > 0) await sleep(delay);
 
-		const record = (billed: boolean, code: number | undefined, requestId: string, appKey?: string) =>
+		const record = (billed: boolean, code: number | undefined, requestId: string, appKey?: string, message?: string) =>
 			ledger.add({
 				requestId,
 				at: Date.now(),
@@ -303,28 +294,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				billed,
 				fault: fault?.kind,
 				fingerprint: fingerprint(method, url.pathname, method === 'GET' ? url.search : rawBody),
+				keys: read.keys,
+				message,
 			});
 
 		const beforeBilling =
 			fault && (BEFORE_BILLING.has(fault.kind) || ((fault.kind === 'reset' || fault.kind === 'hang') && !fault.afterBilling));
 		if (fault?.kind === 'code') {
-			const injected = envelope(fault.code, fault.message ?? '沙箱注入的错误', fault.charge ?? 0);
-			record(injected.charge === 1, injected.code, injected.request_id);
+			const injected = envelope(contract.injectedCode(fault.code, operation), fault.message ?? '沙箱注入的错误', fault.charge ?? 0);
+			record(injected.charge === 1, injected.code, injected.request_id, undefined, injected.message);
 			return sendJson(response, 200, injected);
 		}
 		if (fault && beforeBilling) {
 			record(false, undefined, newRequestId(nowMs()));
 			return await respondWithFault(response, fault, undefined);
 		}
-		const answered = answer(request, url, rawBody, endpoint);
-		record(answered.envelope.charge === 1, answered.envelope.code, answered.envelope.request_id, answered.appKey);
+		const answered = answer(request, url, rawBody, served, read);
+		record(answered.envelope.charge === 1, answered.envelope.code, answered.envelope.request_id, answered.appKey, answered.envelope.message);
 		if (fault && fault.kind !== 'latency') return await respondWithFault(response, fault, answered);
 		sendJson(response, answered.status, answered.envelope);
 	}
 
 	const server: Server = createServer((request, response) => {
 		handle(request, response).catch((error: Error) => {
-			if (!response.headersSent) sendJson(response, 500, { code: SANDBOX_CODES.internal, message: error.message });
+			if (!response.headersSent) sendJson(response, 500, { code: contract.code('internal'), message: error.message });
 			else response.destroy();
 		});
 	});
@@ -340,6 +333,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		port,
 		ledger,
 		faults,
+		contract,
 		inject: (fault) => faults.add(fault),
 		setLatency: (ms) => {
 			latencyMs = ms;
