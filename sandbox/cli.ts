@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 
 import { ProfileError } from '../nodes/shared/profile/parse';
 import type { GatewayProfile } from '../nodes/shared/profile/types';
+import { DEFAULT_SIGNATURE, type SignatureSettings } from '../nodes/shared/signing';
 import { SandboxContract } from './contract';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox } from './server';
 
@@ -17,8 +18,29 @@ const { values } = parseArgs({
 		latency: { type: 'string', default: '0' },
 		/** A gateway profile (JSON): the sandbox then speaks the gateway it describes. */
 		profile: { type: 'string' },
+		// The signature the sandbox expects: the same values as the credential's fields (option values).
+		'signature-algorithm': { type: 'string', default: DEFAULT_SIGNATURE.algorithm },
+		'string-to-sign': { type: 'string', default: DEFAULT_SIGNATURE.stringToSign },
+		'signature-template': { type: 'string' },
+		'signature-encoding': { type: 'string', default: DEFAULT_SIGNATURE.encoding },
+		'timestamp-unit': { type: 'string', default: DEFAULT_SIGNATURE.timestampUnit },
 	},
 });
+
+function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T {
+	if (allowed.includes(value as T)) return value as T;
+	console.error(`--${name} ${value}: use one of ${allowed.join(', ')} (the credential's option values)`);
+	process.exit(1);
+}
+
+const signature: SignatureSettings = {
+	algorithm: choice('signature-algorithm', values['signature-algorithm'], ['md5', 'sha256', 'sm3', 'hmacSha256', 'hmacSm3'] as const),
+	stringToSign: choice('string-to-sign', values['string-to-sign'], ['standard', 'standardWithBody', 'custom'] as const),
+	template: values['signature-template'],
+	encoding: choice('signature-encoding', values['signature-encoding'], ['hexLower', 'hexUpper', 'base64'] as const),
+	timestampUnit: choice('timestamp-unit', values['timestamp-unit'], ['seconds', 'milliseconds'] as const),
+};
+const signatureText = JSON.stringify(signature) === JSON.stringify(DEFAULT_SIGNATURE) ? 'default signature (MD5)' : `signature ${JSON.stringify(signature)}`;
 
 function fail(lines: string[]): never {
 	for (const line of lines) console.error(line);
@@ -54,13 +76,13 @@ const loaded = values.profile === undefined ? undefined : loadProfile(values.pro
 startSandbox({
 	port: Number(values.port),
 	host: values.host,
-	apps: [{ appKey: values['app-key'] as string, appSecret: values['app-secret'] as string }],
+	apps: [{ appKey: values['app-key'] as string, appSecret: values['app-secret'] as string, signature }],
 	windowSeconds: Number(values.window),
 	latencyMs: Number(values.latency),
 	profile: loaded?.profile,
 }).then((sandbox) => {
 	console.log(`CBT sandbox gateway listening on ${sandbox.url}`);
-	console.log(`Credential: App Key "${values['app-key']}", Base URL ${sandbox.url}, default signature (MD5)`);
+	console.log(`Credential: App Key "${values['app-key']}", Base URL ${sandbox.url}, ${signatureText}`);
 	console.log(`Ledger: ${sandbox.url}/__sandbox/ledger`);
 	if (loaded) {
 		const changes = sandbox.contract.changes();
