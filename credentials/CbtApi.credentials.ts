@@ -1,6 +1,7 @@
 import type {
 	IAuthenticate,
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -8,6 +9,8 @@ import type {
 } from 'n8n-workflow';
 
 import { signRequest } from '../nodes/shared/credentialSigning';
+import { CREDENTIAL_TEST_REQUEST, CREDENTIAL_TEST_RULES, probeAsProfiled } from '../nodes/shared/credentialTest';
+import { ProfileError } from '../nodes/shared/profile';
 
 export class CbtApi implements ICredentialType {
 	name = 'cbtApi';
@@ -130,8 +133,16 @@ export class CbtApi implements ICredentialType {
 
 	// Signing needs the exact body bytes and a fresh timestamp on every attempt, which the generic
 	// header template cannot express.
-	authenticate: IAuthenticate = async (
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	) => signRequest(credentials, requestOptions);
+	authenticate: IAuthenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) => {
+		const request = probeAsProfiled(credentials, requestOptions);
+		// Only the credential test's request is checked here; the nodes check the profile before they build a request.
+		if (request instanceof ProfileError) throw new Error(`The ${request.message} ${request.problems.slice(1).join(' ')}`.trim());
+		return signRequest(credentials, request);
+	};
+
+	// Sent through authenticate above: signed, and shaped by the Gateway Profile.
+	test: ICredentialTestRequest = {
+		request: CREDENTIAL_TEST_REQUEST,
+		rules: CREDENTIAL_TEST_RULES,
+	};
 }

@@ -3,7 +3,8 @@ import { CATALOG, type Endpoint, type FieldSpec } from '../nodes/shared/catalog'
 import { FIELD_KINDS } from '../nodes/shared/fields';
 import { detectImageType } from '../nodes/shared/fields/image';
 import type { CodeMeaning } from '../nodes/shared/gatewayCodes';
-import { checkProfile, endpointId, type ParsedProfile } from '../nodes/shared/profile/parse';
+import { endpointId, type ParsedProfile } from '../nodes/shared/profile/parse';
+import { checkProfile } from './profileCheck';
 import type { GatewayProfile, NotificationPart, ProfileCodeKind, ProfileEndpoint } from '../nodes/shared/profile/types';
 import { DEFAULT_NOTIFICATION_NAMES, type NotificationNames } from './notifier';
 

@@ -2,16 +2,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import type { ICredentialDataDecryptedObject, ICredentialTestFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { cbtApiTest } from '../nodes/shared/credentialTest';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { testCredential } from './harness/credentialTester';
 import { credentialFor } from './support/sandbox';
-
-async function testContext(): Promise<ICredentialTestFunctions> {
-	const { CredentialTestContext } = await import('n8n-core');
-	return new CredentialTestContext() as unknown as ICredentialTestFunctions;
-}
 
 describe('the credential test in the editor', () => {
 	let sandbox: Sandbox;
@@ -20,8 +15,7 @@ describe('the credential test in the editor', () => {
 	});
 	after(() => sandbox.close());
 
-	const check = async (data: ICredentialDataDecryptedObject) =>
-		await cbtApiTest.call(await testContext(), { id: '1', name: 'CBT', type: 'cbtApi', data });
+	const check = async (data: ICredentialDataDecryptedObject) => await testCredential(data);
 
 	it('passes with the right key and secret, and bills nothing', async () => {
 		sandbox.reset();
@@ -33,7 +27,7 @@ describe('the credential test in the editor', () => {
 	it('fails on a signature error inside an HTTP 200', async () => {
 		const result = await check(credentialFor(sandbox, { appSecret: 'wrong' }));
 		assert.equal(result.status, 'Error');
-		assert.match(result.message, /100002 \(Signature mismatch\)/);
+		assert.match(result.message, /^Gateway error 100002 \(Signature mismatch\)\. Check the App Secret/);
 		assert.ok(!result.message.includes('wrong'), 'the secret is not echoed');
 	});
 
@@ -47,9 +41,26 @@ describe('the credential test in the editor', () => {
 		}
 	});
 
-	it('fails clearly when the Base URL is not the gateway', async () => {
+	it('fails when the Base URL does not answer', async () => {
 		const result = await check(credentialFor(sandbox, { baseUrl: 'http://127.0.0.1:1' }));
 		assert.equal(result.status, 'Error');
-		assert.match(result.message, /Could not reach http:\/\/127\.0\.0\.1:1/);
+		assert.match(result.message, /ECONNREFUSED|refused/);
+	});
+
+	it('sends the probe where the gateway profile says, with its key, and still bills nothing', async () => {
+		const profiled = await startSandbox({ profile: { endpoints: { 发票OCR: { path: '/api/v2/ocr/invoice', fields: { image: 'imageBase64' } } } } });
+		try {
+			const profile = JSON.stringify({ endpoints: { 'OCR.invoice': { path: '/api/v2/ocr/invoice', fields: { image: 'imageBase64' } } } });
+			const result = await check(credentialFor(profiled, { gatewayProfile: profile }));
+			assert.equal(result.status, 'OK', result.message);
+			assert.deepEqual(
+				profiled.ledger.entries.map((entry) => [entry.method, entry.path, entry.keys, entry.billed]),
+				[['POST', '/api/v2/ocr/invoice', ['imageBase64'], false]],
+			);
+			const wrong = await check(credentialFor(profiled, { appSecret: 'wrong', gatewayProfile: profile }));
+			assert.match(wrong.message, /Signature mismatch/);
+		} finally {
+			await profiled.close();
+		}
 	});
 });

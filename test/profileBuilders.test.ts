@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { checkProfile } from '../nodes/shared/profile/parse';
+import { checkProfile } from '../sandbox/profileCheck';
 import type { GatewayProfile } from '../nodes/shared/profile/types';
 import { build } from '../scripts/profile/build';
 import { run } from '../scripts/profile/cli';

@@ -2,10 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import type { ICredentialTestFunctions } from 'n8n-workflow';
-
-import { cbtApiTest } from '../nodes/shared/credentialTest';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { testCredential } from './harness/credentialTester';
 import { runWorkflow } from './harness/harness';
 import { credentialFor } from './support/sandbox';
 import { singleNodeWorkflow } from './support/workflows';
@@ -87,11 +85,6 @@ const BAD_PROFILES: Array<{ label: string; profile: string; error: RegExp }> = [
 	{ label: 'an unknown entry key', profile: '{"endpoints": {"GA.twoFactor": {"paths": "/x"}}}', error: /"GA\.twoFactor": unknown key "paths"\. Did you mean "path"\?/ },
 ];
 
-async function credentialTestContext(): Promise<ICredentialTestFunctions> {
-	const { CredentialTestContext } = await import('n8n-core');
-	return new CredentialTestContext() as unknown as ICredentialTestFunctions;
-}
-
 describe(`${BAD_PROFILES.length} bad gateway profiles: a clear error each, nothing sent`, () => {
 	let sandbox: Sandbox;
 	before(async () => {
@@ -112,7 +105,7 @@ describe(`${BAD_PROFILES.length} bad gateway profiles: a clear error each, nothi
 			assert.match(`${nodeError?.message} ${nodeError?.description}`, error);
 			assert.match(nodeError?.description ?? '', /Nothing was sent to the gateway/);
 
-			const tested = await cbtApiTest.call(await credentialTestContext(), { id: '1', name: 'CBT', type: 'cbtApi', data: credential });
+			const tested = await testCredential(credential);
 			assert.equal(tested.status, 'Error');
 			assert.match(tested.message, error);
 			assert.equal(sandbox.ledger.entries.length, 0, 'nothing reached the gateway');

@@ -3,7 +3,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ENT_ENDPOINTS } from '../shared/catalog';
 import { ENT_RESOURCES } from '../shared/catalog/ent';
-import { cbtApiTest } from '../shared/credentialTest';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
 import { executeCatalogNode } from '../shared/execute';
 import { withCompanyLocator } from './companyLocator';
@@ -24,11 +23,11 @@ export class CbtEnterprise implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cbtApi', required: true, testedBy: 'cbtApiTest' }],
+		credentials: [{ name: 'cbtApi', required: true }],
 		properties: withCompanyLocator(buildProperties(spec)),
 	};
 
-	methods = { credentialTest: { cbtApiTest }, listSearch: { searchCompanies } };
+	methods = { listSearch: { searchCompanies } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeCatalogNode(this, spec);

@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INodeListSearchResult, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { PAGING } from '../shared/calls/paged';
 import { ENT_ENDPOINTS } from '../shared/catalog';
-import { contractFor, profileOf, toWire, type Contract } from '../shared/profile';
+import { contractFor, ProfileError, profileOf, toWire, type Contract } from '../shared/profile';
 import { CREDENTIAL_TYPE, GatewayFailure, interpretResponse, interpretThrown } from '../shared/transport';
 
 /** Each search is a billed call, so a single character (which matches almost everything) never searches. */
@@ -31,8 +31,12 @@ function failureError(context: ILoadOptionsFunctions, failure: GatewayFailure): 
 export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const term = (filter ?? '').trim();
 	if (term.length < MIN_SEARCH_LENGTH) return { results: [] };
+	const profile = profileOf(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE));
 	// A profile that does not pass stops the search here, before anything is billed.
-	const contract = contractFor(searchEndpoint(), profileOf(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE)));
+	if (profile instanceof ProfileError) {
+		throw new NodeOperationError(this.getNode(), `Company search: the CBT API credential's ${profile.message}`, { description: profile.problems.join(' ') });
+	}
+	const contract = contractFor(searchEndpoint(), profile);
 	const list = contract.list as NonNullable<Contract['list']>;
 	const page = Number(paginationToken) || PAGING.firstPage;
 	const fields = { ...toWire(contract, { keyword: term }), [list.pageKey]: page, [list.pageSizeKey]: SEARCH_PAGE_SIZE };

@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType,
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { MISC_ENDPOINTS } from '../shared/catalog';
-import { cbtApiTest } from '../shared/credentialTest';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
 import { executeCatalogNode } from '../shared/execute';
 import { CUSTOM_REQUEST, CUSTOM_REQUEST_OPTION, CUSTOM_REQUEST_PROPERTIES, executeCustomRequest } from './customRequest';
@@ -37,11 +36,10 @@ export class CbtGateway implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cbtApi', required: true, testedBy: 'cbtApiTest' }],
+		credentials: [{ name: 'cbtApi', required: true }],
 		properties: properties(),
 	};
 
-	methods = { credentialTest: { cbtApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		if (this.getNodeParameter('operation', 0) === CUSTOM_REQUEST) return await executeCustomRequest(this);

@@ -165,10 +165,12 @@ async function run(context: IExecuteFunctions, itemIndex: number, prepared: Prep
 	} finally {
 		for (const payload of payloads) payload.dispose();
 	}
+	const profile = await loadProfile(context);
+	if (profile instanceof NodeOperationError) throw profile;
 	const { data, meta } = await callGateway(context, request, itemIndex, {
 		timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000),
 		// Not a catalog endpoint: only the profile's codes for every endpoint apply.
-		codes: codeBook(await loadProfile(context)),
+		codes: codeBook(profile),
 	});
 	const record = asRecord(data);
 	return options.includeMetadata ? { ...record, _cbt: { requestId: meta.requestId ?? null, billed: meta.billed ?? null } } : record;

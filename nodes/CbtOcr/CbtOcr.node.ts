@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OCR_ENDPOINTS } from '../shared/catalog';
-import { cbtApiTest } from '../shared/credentialTest';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
 import { executeCatalogNode, type ShapeOutput } from '../shared/execute';
 import { imageLimits } from '../shared/fields/image';
@@ -35,11 +34,10 @@ export class CbtOcr implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cbtApi', required: true, testedBy: 'cbtApiTest' }],
+		credentials: [{ name: 'cbtApi', required: true }],
 		properties: withImageSources(buildProperties(spec), IMAGE_PARAMETER),
 	};
 
-	methods = { credentialTest: { cbtApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// Without "continue on fail" a malformed URL or bad base64 in a late item would stop the run

@@ -3,7 +3,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { IMP_ENDPOINTS } from '../shared/catalog';
 import { resultPathOption, waitProperties } from '../shared/calls/task';
-import { cbtApiTest } from '../shared/credentialTest';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
 import { executeCatalogNode } from '../shared/execute';
 
@@ -26,11 +25,10 @@ export class CbtRealEstate implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cbtApi', required: true, testedBy: 'cbtApiTest' }],
+		credentials: [{ name: 'cbtApi', required: true }],
 		properties: buildProperties(spec),
 	};
 
-	methods = { credentialTest: { cbtApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeCatalogNode(this, spec);

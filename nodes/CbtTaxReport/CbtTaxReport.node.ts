@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { TAX_ENDPOINTS } from '../shared/catalog';
-import { cbtApiTest } from '../shared/credentialTest';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
 import { executeCatalogNode } from '../shared/execute';
 
@@ -21,11 +20,10 @@ export class CbtTaxReport implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cbtApi', required: true, testedBy: 'cbtApiTest' }],
+		credentials: [{ name: 'cbtApi', required: true }],
 		properties: buildProperties(spec),
 	};
 
-	methods = { credentialTest: { cbtApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeCatalogNode(this, spec);

@@ -10,7 +10,6 @@ import { jsonParse, NodeConnectionTypes } from 'n8n-workflow';
 
 import { RPA_TAX_ENDPOINTS, RPA_TAX_NOTIFICATIONS, RPA_TAX_RESULT_OPERATIONS } from '../shared/catalog/rpaTax';
 import { readCredentials } from '../shared/credentialSigning';
-import { cbtApiTest } from '../shared/credentialTest';
 import {
 	DEFAULT_ACKNOWLEDGEMENT,
 	DEFAULT_FORMAT,
@@ -108,7 +107,7 @@ export class CbtTrigger implements INodeType {
 		defaults: { name: 'CBT Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cbtApi', required: true, testedBy: 'cbtApiTest' }],
+		credentials: [{ name: 'cbtApi', required: true }],
 		webhooks: [
 			{
 				name: 'default',
@@ -235,17 +234,13 @@ export class CbtTrigger implements INodeType {
 		],
 	};
 
-	methods = { credentialTest: { cbtApiTest } };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const response = this.getResponseObject();
 		const rawCredentials = await this.getCredentials('cbtApi');
-		let profile: ParsedProfile | undefined;
-		try {
-			profile = profileOf(rawCredentials);
-		} catch (error) {
-			if (!(error instanceof ProfileError)) throw error;
+		const profile = profileOf(rawCredentials);
+		if (profile instanceof ProfileError) {
 			// Not acknowledged, so the gateway delivers it again once the credential is fixed.
 			response.status(500).json({ code: 500, message: 'The receiver is misconfigured' });
 			return { noWebhookResponse: true };

@@ -1,13 +1,13 @@
-import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpRequestOptions } from 'n8n-workflow';
 
 import { OCR_ENDPOINTS } from './catalog';
-import { readCredentials } from './credentialSigning';
-import { parseEnvelope } from './envelope';
-import { contractFor, ProfileError, profileOf, toWire, type ParsedProfile } from './profile';
-import { signatureHeaders } from './signing';
-import { clockSkewHint } from './transport';
+import { GATEWAY_CODES } from './gatewayCodes';
+import { contractFor, ProfileError, profileOf, toWire } from './profile';
 
 /**
+ * The credential test, declarative as n8n's verification wants it: n8n sends the probe through the
+ * credential's `authenticate` (so it is signed like every call) and fails the test on any rule.
+ *
  * The probe: Invoice OCR (the one documented path) with an empty image, as the gateway profile says
  * to send it. The gateway checks the key and signature first; a parameter error afterwards means
  * the credential is good, and an empty image should not be billed. Both are assumptions about the
@@ -16,65 +16,50 @@ import { clockSkewHint } from './transport';
 const PROBE_ENDPOINT = OCR_ENDPOINTS.find((endpoint) => endpoint.operation === 'invoice') as (typeof OCR_ENDPOINTS)[number];
 export const CREDENTIAL_TEST_PATH = PROBE_ENDPOINT.path;
 
-function probe(profile: ParsedProfile | undefined) {
-	const contract = contractFor(PROBE_ENDPOINT, profile);
-	const fields = toWire(contract, { image: '' });
-	const url = new URL(contract.path, 'http://probe');
-	if (contract.method === 'GET') for (const [key, value] of Object.entries(fields)) url.searchParams.set(key, String(value));
-	return { contract, method: contract.method, path: contract.path, query: url.search, body: contract.method === 'GET' ? '' : JSON.stringify(fields) };
+/** Marks the credential test's request, so that `authenticate` can apply the profile to it. Never sent. */
+export const PROBE_HEADER = 'X-CBT-Credential-Probe';
+
+export const CREDENTIAL_TEST_REQUEST: ICredentialTestRequest['request'] = {
+	method: 'POST',
+	url: CREDENTIAL_TEST_PATH,
+	headers: { [PROBE_HEADER]: 'invoice' },
+	body: { image: '' },
+	json: true,
+};
+
+/**
+ * An HTTP 200 can still carry an authentication or clock code: each fails the test with its
+ * meaning and what to do. These are the package's codes; a profile's own auth codes are reported
+ * by the nodes at run time (n8n's rules are fixed per credential type).
+ */
+export const CREDENTIAL_TEST_RULES: ICredentialTestRequest['rules'] = Object.entries(GATEWAY_CODES)
+	.filter(([, meaning]) => meaning.kind === 'auth' || meaning.kind === 'clock')
+	.map(([code, meaning]) => ({
+		type: 'responseSuccessBody' as const,
+		properties: { key: 'code', value: Number(code), message: `Gateway error ${code} (${meaning.meaning}). ${meaning.hint}` },
+	}));
+
+function hasProbeHeader(headers: IHttpRequestOptions['headers']): boolean {
+	return Object.keys(headers ?? {}).some((name) => name.toLowerCase() === PROBE_HEADER.toLowerCase());
 }
 
-export async function cbtApiTest(
-	this: ICredentialTestFunctions,
-	credential: ICredentialsDecrypted,
-): Promise<INodeCredentialTestResult> {
-	const credentials = readCredentials(credential.data ?? {});
-	if (!credentials.appKey || !credentials.appSecret) {
-		return { status: 'Error', message: 'Enter both the App Key and the App Secret' };
-	}
-	let profile: ParsedProfile | undefined;
-	try {
-		profile = profileOf(credential.data);
-	} catch (error) {
-		if (!(error instanceof ProfileError)) throw error;
-		return { status: 'Error', message: `${error.message} ${error.problems.slice(1).join(' ')}`.trim() };
-	}
-	const { contract, method, path, query, body: probeBody } = probe(profile);
-	let body: unknown;
-	try {
-		// ICredentialTestFunctions offers only `request` (no httpRequest) in every n8n 2.x release.
-		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
-		body = await this.helpers.request({
-			method,
-			uri: `${credentials.baseUrl}${path}${query}`,
-			...(method === 'GET' ? {} : { body: probeBody }),
-			headers: {
-				'Content-Type': 'application/json',
-				...signatureHeaders(credentials.signature, {
-					appKey: credentials.appKey,
-					appSecret: credentials.appSecret,
-					method,
-					path: new URL(path, credentials.baseUrl).pathname,
-					body: probeBody,
-				}),
-			},
-			simple: false,
-			timeout: 15_000,
-		});
-	} catch (error) {
-		return { status: 'Error', message: `Could not reach ${credentials.baseUrl}: ${(error as Error).message}` };
-	}
-	const envelope = parseEnvelope(body);
-	if (!envelope) {
-		return { status: 'Error', message: `${credentials.baseUrl} did not answer like the CBT gateway; check the Base URL` };
-	}
-	const meaning = contract.codes(envelope.code);
-	if (meaning.kind === 'auth' || meaning.kind === 'clock') {
-		const hint = (meaning.kind === 'clock' ? clockSkewHint(envelope.timestamp) : undefined) ?? meaning.hint;
-		return {
-			status: 'Error',
-			message: `Gateway error ${envelope.code} (${meaning.meaning}): ${envelope.message ?? ''} ${hint}`.trim(),
-		};
-	}
-	return { status: 'OK', message: 'The gateway accepted the App Key and signature' };
+/**
+ * The credential test's request as the gateway profile says to send it (path, method, the image's
+ * key); other requests come back unchanged. A profile that does not pass comes back as its
+ * ProfileError, and nothing is sent.
+ */
+export function probeAsProfiled(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): IHttpRequestOptions | ProfileError {
+	if (!hasProbeHeader(requestOptions.headers)) return requestOptions;
+	const headers = Object.fromEntries(Object.entries(requestOptions.headers ?? {}).filter(([name]) => name.toLowerCase() !== PROBE_HEADER.toLowerCase()));
+	const profile = profileOf(credentials);
+	if (profile instanceof ProfileError) return profile;
+	const contract = contractFor(PROBE_ENDPOINT, profile);
+	const fields = toWire(contract, { image: '' });
+	return {
+		...requestOptions,
+		headers,
+		method: contract.method,
+		url: contract.path,
+		...(contract.method === 'GET' ? { qs: fields, body: undefined } : { body: fields }),
+	};
 }

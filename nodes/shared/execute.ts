@@ -95,24 +95,21 @@ function parseExtraBody(context: IExecuteFunctions, itemIndex: number, raw: Node
 }
 
 /**
- * The credential's gateway profile, checked before anything is sent. A credential that cannot be
- * read is left to the first call, which reports it for its item as before.
+ * The credential's gateway profile, checked before anything is sent; the error to raise when it does
+ * not pass. A credential that cannot be read is left to the first call, which reports it for its item.
  */
-export async function loadProfile(context: IExecuteFunctions): Promise<ParsedProfile | undefined> {
+export async function loadProfile(context: IExecuteFunctions): Promise<ParsedProfile | NodeOperationError | undefined> {
 	let data;
 	try {
 		data = (await credentialsFor(context)).data;
 	} catch {
 		return undefined;
 	}
-	try {
-		return profileOf(data);
-	} catch (error) {
-		if (!(error instanceof ProfileError)) throw error;
-		throw new NodeOperationError(context.getNode(), `The CBT API credential's ${error.message}`, {
-			description: `${error.problems.length > 1 ? `All problems: ${error.problems.join(' ')} ` : ''}Nothing was sent to the gateway. Fix the Gateway Profile in the credential (README: Matching your gateway's documentation).`,
-		});
-	}
+	const profile = profileOf(data);
+	if (!(profile instanceof ProfileError)) return profile;
+	return new NodeOperationError(context.getNode(), `The CBT API credential's ${profile.message}`, {
+		description: `${profile.problems.length > 1 ? `All problems: ${profile.problems.join(' ')} ` : ''}Nothing was sent to the gateway. Fix the Gateway Profile in the credential (README: Matching your gateway's documentation).`,
+	});
 }
 
 function prepare(context: IExecuteFunctions, spec: CatalogNodeSpec, itemIndex: number, profile: ParsedProfile | undefined): PreparedItem {
@@ -266,12 +263,10 @@ export async function executeCatalogNode(
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();
-	let profile: ParsedProfile | undefined;
-	try {
-		profile = await loadProfile(context);
-	} catch (error) {
-		if (!continueOnFail) throw error;
-		return [items.map((_, itemIndex) => errorItem(error, itemIndex))];
+	const profile = await loadProfile(context);
+	if (profile instanceof NodeOperationError) {
+		if (!continueOnFail) throw profile;
+		return [items.map((_, itemIndex) => errorItem(profile, itemIndex))];
 	}
 	const prepared: Array<PreparedItem | Error> = items.map((_, itemIndex) => {
 		try {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
-import { checkProfile, ProfileError } from '../../nodes/shared/profile/parse';
+import { checkProfile, ProfileError } from '../../sandbox/profileCheck';
 import type { GatewayProfile } from '../../nodes/shared/profile/types';
 import { assertValid, build, BuilderBug, type Built } from './build';
 import { readCurlFolder } from './curl';

@@ -151,6 +151,8 @@ export interface RunOptions {
 	inputs?: Record<string, HarnessItem[]>;
 	/** Where relative file paths in read-files nodes point. Default: the package root. */
 	baseFolder?: string;
+	/** More node types by name, for workflows that need a node n8n builds itself (the credential tester's). */
+	extraNodeTypes?: Record<string, INodeType>;
 }
 
 /** The node types the harness can run besides the package's own. */
@@ -202,6 +204,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	types.set('n8n-nodes-base.manualTrigger', new ManualTriggerStandIn());
 	types.set('harness.input', inputNodeType(itemsByNode));
 	types.set('n8n-nodes-base.readWriteFile', readFilesStandIn(options.baseFolder ?? PACKAGE_ROOT));
+	for (const [name, type] of Object.entries(options.extraNodeTypes ?? {})) types.set(name, type);
 
 	const nodes = workflowJson.nodes.map((node) => ({ ...node, parameters: { ...node.parameters } }));
 	const workflow = new Workflow({

@@ -6,16 +6,16 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { inspect } from 'node:util';
 
-import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { CATEGORY_NODES, type Endpoint } from '../../nodes/shared/catalog';
 import { readCredentials } from '../../nodes/shared/credentialSigning';
-import { cbtApiTest } from '../../nodes/shared/credentialTest';
 import { parameterOf } from '../../nodes/shared/description';
 import type { FieldKindId } from '../../nodes/shared/fields';
 import type { Fault } from '../../sandbox/faults';
 import { startSandbox, type Sandbox, type SandboxApp } from '../../sandbox/server';
 import { runWorkflow, type HarnessItem, type RunResult } from '../harness/harness';
+import { testCredential } from '../harness/credentialTester';
 import { serveWebhook } from '../harness/webhook';
 import { makePng } from '../support/images';
 import { freePort } from '../support/sandbox';
@@ -224,8 +224,6 @@ describe('secret hygiene: the App Secret never appears in outputs, errors, logs 
 	});
 
 	it('runs the credential test: passing, refused, clock off, unreachable', async () => {
-		const { CredentialTestContext } = await import('n8n-core');
-		const context = new CredentialTestContext() as unknown as ICredentialTestFunctions;
 		const skewed = await startSandbox({ clockOffsetSeconds: -900, apps: [{ appKey: APP_KEY, appSecret: MARKER }] });
 		try {
 			const variants = [
@@ -236,7 +234,7 @@ describe('secret hygiene: the App Secret never appears in outputs, errors, logs 
 			];
 			const results = [];
 			for (const data of variants) {
-				const result = await cbtApiTest.call(context, { id: '1', name: 'CBT', type: 'cbtApi', data });
+				const result = await testCredential(data);
 				counts.credentialTests++;
 				results.push(result.status);
 				texts.push({ where: 'credential test', text: JSON.stringify(result) });

@@ -244,24 +244,25 @@ function checkEntry(endpoint: Endpoint, entry: Record<string, unknown>, where: s
 }
 
 /**
- * Reads and checks a profile. An empty text is no profile. Throws a ProfileError listing every
- * problem; nothing is sent to the gateway with a profile that does not pass.
+ * Reads and checks a profile's text. An empty text is no profile (undefined). Nothing is thrown: a
+ * profile that does not pass comes back as a ProfileError listing every problem, for the caller to
+ * raise as the error its context needs (nodes raise n8n errors; the sandbox and the builders throw it).
  */
-export function parseProfile(text: string | undefined | null): ParsedProfile | undefined {
+export function inspectProfileText(text: string | undefined | null): ParsedProfile | ProfileError | undefined {
 	if (text === undefined || text === null || text.trim() === '') return undefined;
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);
 	} catch (error) {
-		throw new ProfileError([`is not valid JSON (${(error as Error).message}). Paste the JSON that "npm run profile" printed, or fix the syntax.`]);
+		return new ProfileError([`is not valid JSON (${(error as Error).message}). Paste the JSON that "npm run profile" wrote, or fix the syntax.`]);
 	}
-	return checkProfile(raw);
+	return inspectProfile(raw);
 }
 
-/** Checks a profile already parsed from JSON. */
-export function checkProfile(raw: unknown): ParsedProfile {
+/** Checks a profile already parsed from JSON against the catalog. */
+export function inspectProfile(raw: unknown): ParsedProfile | ProfileError {
 	const problems: string[] = [];
-	if (!isObject(raw)) throw new ProfileError(['must be a JSON object with "endpoints" and/or "codes".']);
+	if (!isObject(raw)) return new ProfileError(['must be a JSON object with "endpoints" and/or "codes".']);
 	unknownKeys(raw, TOP_KEYS, 'top level', problems);
 	const codes = parseCodes(raw.codes, 'codes', problems);
 	const endpoints = new Map<string, ProfileEndpoint>();
@@ -296,26 +297,20 @@ export function checkProfile(raw: unknown): ParsedProfile {
 		const own = parseCodes(entry.codes, `${where} › codes`, problems);
 		if (own.size > 0) endpointCodes.set(id, own);
 	}
-	if (problems.length > 0) throw new ProfileError(problems);
+	if (problems.length > 0) return new ProfileError(problems);
 	return { raw: raw as GatewayProfile, endpoints, codes, endpointCodes };
 }
 
 const cache = new Map<string, ParsedProfile | ProfileError>();
 
-/** parseProfile, remembered per text: every run of every node reads the same credential. */
-export function profileFromText(text: string | undefined | null): ParsedProfile | undefined {
+/** inspectProfileText, remembered per text: every run of every node reads the same credential. */
+export function profileFromText(text: string | undefined | null): ParsedProfile | ProfileError | undefined {
 	if (text === undefined || text === null || text.trim() === '') return undefined;
 	let result = cache.get(text);
 	if (!result) {
-		try {
-			result = parseProfile(text) as ParsedProfile;
-		} catch (error) {
-			if (!(error instanceof ProfileError)) throw error;
-			result = error;
-		}
+		result = inspectProfileText(text) as ParsedProfile | ProfileError;
 		if (cache.size >= 16) cache.delete(cache.keys().next().value as string);
 		cache.set(text, result);
 	}
-	if (result instanceof ProfileError) throw result;
 	return result;
 }
