@@ -4,6 +4,7 @@ import type { Endpoint } from './catalog';
 import { FIELD_KINDS } from './fields';
 import { DEFAULT_MAX_IMAGE_MB } from './fields/image';
 import { pagingProperties } from './pagingProperties';
+import { toolDescriptionProperties } from './toolDescription';
 
 export interface CatalogNodeSpec {
 	endpoints: readonly Endpoint[];
@@ -216,6 +217,7 @@ function optionsProperty(spec: CatalogNodeSpec): INodeProperties {
 /** The node's parameters, generated from its catalog: operation, the operation's fields, options. */
 export function buildProperties(spec: CatalogNodeSpec): INodeProperties[] {
 	return [
+		...toolDescriptionProperties(spec.endpoints),
 		...operationProperties(spec),
 		...fieldProperties(spec.endpoints),
 		...pagingProperties(spec.endpoints),

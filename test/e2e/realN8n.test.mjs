@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { exampleWorkflows, importWorkflows, prepareCbtHome } from '../../scripts/e2e/cbt-home.mjs';
+import { exampleWorkflows, importWorkflows, prepareCbtHome, REPO_ROOT, SANDBOX_APP } from '../../scripts/e2e/cbt-home.mjs';
 import { ensureN8n } from '../../scripts/e2e/n8n-install.mjs';
-import { chainConnections, executeWorkflow, workflowNode } from '../../scripts/e2e/n8n-runner.mjs';
+import { chainConnections, executeWorkflow, importCredentials, workflowNode } from '../../scripts/e2e/n8n-runner.mjs';
 import { PAGING } from '../../nodes/shared/calls/paged.ts';
 import { SAMPLE_COMPANIES, SAMPLE_TOTALS } from '../../sandbox/fixtures/entData.ts';
 import { GA_FIXTURES } from '../../sandbox/fixtures/ga.ts';
@@ -282,6 +282,47 @@ describe('the package in a real n8n', { timeout: 20 * 60 * 1000 }, () => {
 				assert.ok(nodeRuns.every((r) => !r.error), `${file}: ${n.name} ran without an error`);
 			}
 			assert.ok(result.ledger.some((e) => e.billed && e.code === 0), `${file}: made billed calls`);
+		}
+	});
+
+	it('under a gateway profile in the credential, the example workflows run unchanged against a sandbox speaking that profile', async () => {
+		// The only change is the credential: another Base URL and the example profile. The workflows are the examples as shipped.
+		const profileText = fs.readFileSync(path.join(REPO_ROOT, 'examples/profiles/example-profile.json'), 'utf8');
+		const profiled = await startSandbox({ port: 0, profile: JSON.parse(profileText) });
+		try {
+			await importCredentials(cbt.home, [
+				{ ...cbt.credential, data: { ...SANDBOX_APP, baseUrl: profiled.url, gatewayProfile: profileText } },
+			]);
+			// Written by hand from the example profile: where each call must land and with which keys.
+			const expected = {
+				'GA.twoFactor': ['POST', '/api/v2/identity/two-factor', ['certNo', 'productCode', 'realName']],
+				'OPT.threeFactor': ['POST', '/api/v2/carrier/three-factor', ['certNo', 'mobileNo', 'realName']],
+				'ENT.businessInfo': ['GET', '/api/v2/enterprise/basic', ['creditNo']],
+				'ENT.shareholders': ['POST', '/api/v2/enterprise/shareholders', ['creditNo', 'pageNum', 'pageSize']],
+				'ENT.dishonestDebtors': ['POST', '/apis/tt/gw/ent/v1/dishonestdebtors', ['keyword', 'page', 'page_size']],
+				'OCR.idCard': ['POST', '/api/v2/ocr/id-card', ['imageBase64', 'side']],
+			};
+			const seen = new Set();
+			for (const file of ['new-customer-check.json', 'supplier-due-diligence.json', 'id-card-check.json']) {
+				profiled.reset();
+				const result = await executeWorkflow(cbt.home, ids[`example ${file}`]);
+				assert.ok(result.ok, `${file}: ${JSON.stringify(result.error ?? null)?.slice(0, 800)}`);
+				const workflow = examples.find((example) => example.file === file).workflow;
+				for (const n of workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-cbt.'))) {
+					assert.ok((result.runData[n.name] ?? []).every((r) => !r.error), `${file}: ${n.name} ran without an error`);
+				}
+				assert.ok(profiled.ledger.entries.length > 0, `${file}: made calls`);
+				for (const entry of profiled.ledger.entries) {
+					assert.ok(expected[entry.operation], `${file}: unexpected call ${entry.operation} ${entry.method} ${entry.path}`);
+					assert.deepEqual([entry.method, entry.path, entry.keys], expected[entry.operation], `${file}: ${entry.operation}`);
+					assert.ok(entry.billed && entry.code === 0, `${file}: ${entry.operation} answered ${entry.code}: ${entry.message}`);
+					seen.add(entry.operation);
+				}
+			}
+			assert.deepEqual([...seen].sort(), Object.keys(expected).sort(), 'every profiled operation of the examples was called');
+		} finally {
+			await profiled.close();
+			await importCredentials(cbt.home, [{ ...cbt.credential, data: { ...SANDBOX_APP, baseUrl: sandbox.url } }]);
 		}
 	});
 

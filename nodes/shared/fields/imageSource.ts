@@ -211,20 +211,23 @@ export function precheckImage(context: IExecuteFunctions, itemIndex: number, par
 /** The Image Source, Image URL and Image (Base64) parameters, shown where `show` says. */
 export function imageSourceProperties(show: NonNullable<INodeProperties['displayOptions']>['show'] = {}): INodeProperties[] {
 	const { source, url, base64 } = IMAGE_SOURCE_PARAMETERS;
+	const sourceProperty: INodeProperties = {
+		displayName: source.displayName,
+		name: source.name,
+		type: 'options',
+		noDataExpression: true,
+		default: 'binary',
+		displayOptions: { show: { ...show }, hide: { '@tool': [true] } },
+		options: [
+			{ name: 'Binary File', value: 'binary', description: 'A file in a binary field of the input item' },
+			{ name: 'URL', value: 'url', description: 'An image downloaded from a web address' },
+			{ name: 'Base64 Text', value: 'base64', description: 'Base64 text, with or without a data: URL prefix' },
+		],
+	};
 	return [
-		{
-			displayName: source.displayName,
-			name: source.name,
-			type: 'options',
-			noDataExpression: true,
-			default: 'binary',
-			displayOptions: { show: { ...show } },
-			options: [
-				{ name: 'Binary File', value: 'binary', description: 'A file in a binary field of the input item' },
-				{ name: 'URL', value: 'url', description: 'An image downloaded from a web address' },
-				{ name: 'Base64 Text', value: 'base64', description: 'Base64 text, with or without a data: URL prefix' },
-			],
-		},
+		sourceProperty,
+		// As an AI agent tool the image comes from the model's call, which cannot carry a file: a URL by default.
+		{ ...sourceProperty, default: 'url', displayOptions: { show: { ...show, '@tool': [true] } } },
 		{
 			displayName: url.displayName,
 			name: url.name,
