@@ -72,6 +72,48 @@ describe('the nodes as AI agent tools', () => {
 		assert.equal(operations, 108);
 	});
 
+	describe('CBT Gateway’s Custom Request as a tool calls only a path the user fixed', () => {
+		let sandbox: Sandbox;
+		before(async () => {
+			sandbox = await startSandbox();
+		});
+		after(() => sandbox.close());
+		const run = (customPath: string) => {
+			const gateway = types.get('n8n-nodes-cbt.cbtGateway') as INodeType;
+			return runWorkflow(
+				{
+					nodes: [
+						{ id: 'i', name: 'Input', type: 'harness.input', typeVersion: 1, position: [0, 0], parameters: {} },
+						{
+							id: 'g',
+							name: 'Gateway',
+							type: 'n8n-nodes-cbt.cbtGatewayTool',
+							typeVersion: 1,
+							position: [200, 0],
+							parameters: { operation: 'customRequest', customMethod: 'POST', customPath, customBody: '{"image": ""}' },
+							credentials: { cbtApi: { id: '1', name: 'CBT' } },
+						},
+					],
+					connections: { Input: { main: [[{ node: 'Gateway', type: 'main', index: 0 }]] } },
+				},
+				{ credentials: { cbtApi: credentialFor(sandbox) }, inputs: { Input: [{ json: { path: '/apis/tt/gw/ocr/v1/invoice' } }] }, extraNodeTypes: { 'n8n-nodes-cbt.cbtGatewayTool': toolVariant(gateway) } },
+			);
+		};
+
+		it('a Path from an expression (the model’s choice) is refused before anything is sent', async () => {
+			sandbox.reset();
+			const result = await run('={{ $json.path }}');
+			assert.match(result.error('Gateway')?.message ?? '', /field 'Path': is an expression; as an AI agent tool, Custom Request only calls a fixed Path/);
+			assert.equal(sandbox.ledger.entries.length, 0);
+		});
+
+		it('a fixed Path is called', async () => {
+			sandbox.reset();
+			await run('/apis/tt/gw/ocr/v1/invoice');
+			assert.deepEqual(sandbox.ledger.entries.map((entry) => entry.path), ['/apis/tt/gw/ocr/v1/invoice']);
+		});
+	});
+
 	describe('CBT OCR as a tool reads an image from a URL, which a tool call can carry', () => {
 		let sandbox: Sandbox;
 		let files: Server;

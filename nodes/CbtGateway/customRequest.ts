@@ -121,7 +121,20 @@ function jsonObject(context: IExecuteFunctions, itemIndex: number, name: string,
 	return value as IDataObject;
 }
 
+/**
+ * As an AI agent tool, a billed call goes only to a path the user fixed: a Path filled by an
+ * expression (such as $fromAI) would let the model send paid calls anywhere.
+ */
+function checkToolPath(context: IExecuteFunctions, itemIndex: number) {
+	const node = context.getNode();
+	const raw = node.parameters.customPath;
+	if (node.type.endsWith('Tool') && typeof raw === 'string' && raw.startsWith('=')) {
+		throw parameterError(context, itemIndex, 'Path', 'is an expression; as an AI agent tool, Custom Request only calls a fixed Path that you enter');
+	}
+}
+
 function prepare(context: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): PreparedRequest {
+	checkToolPath(context, itemIndex);
 	const method = context.getNodeParameter('customMethod', itemIndex, 'POST') as 'GET' | 'POST';
 	const path = String(context.getNodeParameter('customPath', itemIndex, '') ?? '').trim();
 	if (path === '') throw parameterError(context, itemIndex, 'Path', 'is empty; enter a gateway path such as /apis/tt/gw/ocr/v1/invoice');
