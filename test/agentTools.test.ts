@@ -72,6 +72,54 @@ describe('the nodes as AI agent tools', () => {
 		assert.equal(operations, 108);
 	});
 
+	describe('errors a model can act on: its message alone says what was wrong, how to fix it and whether it was billed', () => {
+		let sandbox: Sandbox;
+		before(async () => {
+			sandbox = await startSandbox();
+		});
+		after(() => sandbox.close());
+		const check = (type: string, idNumber: string) =>
+			runWorkflow(
+				{
+					nodes: [
+						{ id: 'i', name: 'Input', type: 'harness.input', typeVersion: 1, position: [0, 0], parameters: {} },
+						{
+							id: 'c',
+							name: 'Check',
+							type,
+							typeVersion: 1,
+							position: [200, 0],
+							parameters: { operation: 'twoFactor', name: '张三', idNumber },
+							credentials: { cbtApi: { id: '1', name: 'CBT' } },
+						},
+					],
+					connections: { Input: { main: [[{ node: 'Check', type: 'main', index: 0 }]] } },
+				},
+				{
+					credentials: { cbtApi: credentialFor(sandbox) },
+					inputs: { Input: [{ json: {} }] },
+					extraNodeTypes: { 'n8n-nodes-cbt.cbtIdentityTool': toolVariant(types.get('n8n-nodes-cbt.cbtIdentity') as INodeType) },
+				},
+			);
+
+		it('a wrong check digit: which input, what is wrong, and that nothing was billed', async () => {
+			sandbox.reset();
+			const asTool = (await check('n8n-nodes-cbt.cbtIdentityTool', '110105194912310021')).error('Check');
+			assert.match(asTool?.message ?? '', /^Field 'ID Number': .*check (digit|character).* Nothing was sent to the gateway for this item, so it was not billed\.$/);
+			// In a workflow the item number stays, and the billing sentence is in the description.
+			const inWorkflow = (await check('n8n-nodes-cbt.cbtIdentity', '110105194912310021')).error('Check');
+			assert.match(inWorkflow?.message ?? '', /^Item 0, field 'ID Number': /);
+			assert.equal(sandbox.ledger.entries.length, 0);
+		});
+
+		it('a gateway error: the code, its meaning and whether the call was billed', async () => {
+			sandbox.reset();
+			sandbox.inject({ kind: 'code', code: 100006, charge: 0 });
+			const error = (await check('n8n-nodes-cbt.cbtIdentityTool', '11010519491231002X')).error('Check');
+			assert.match(error?.message ?? '', /^Gateway error 100006 \(Balance exhausted\).* Billed: no\. Top up the account balance/);
+		});
+	});
+
 	describe('CBT Gateway’s Custom Request as a tool calls only a path the user fixed', () => {
 		let sandbox: Sandbox;
 		before(async () => {
@@ -103,7 +151,10 @@ describe('the nodes as AI agent tools', () => {
 		it('a Path from an expression (the model’s choice) is refused before anything is sent', async () => {
 			sandbox.reset();
 			const result = await run('={{ $json.path }}');
-			assert.match(result.error('Gateway')?.message ?? '', /field 'Path': is an expression; as an AI agent tool, Custom Request only calls a fixed Path/);
+			assert.match(
+				result.error('Gateway')?.message ?? '',
+				/^Field 'Path': is an expression; as an AI agent tool, Custom Request only calls a fixed Path that you enter\. Nothing was sent to the gateway for this item, so it was not billed\.$/,
+			);
 			assert.equal(sandbox.ledger.entries.length, 0);
 		});
 

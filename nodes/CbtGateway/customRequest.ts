@@ -6,6 +6,7 @@ import type { NodeOptions } from '../shared/calls';
 import { binaryPayload } from '../shared/fields/imageSource';
 import { encodeBody, type ImagePayload } from '../shared/requestBody';
 import { loadProfile } from '../shared/execute';
+import { forAgent } from '../shared/toolErrors';
 import { codeBook } from '../shared/profile';
 import { callGateway, type GatewayRequest } from '../shared/transport';
 
@@ -202,7 +203,7 @@ export async function executeCustomRequest(context: IExecuteFunctions): Promise<
 		try {
 			return prepare(context, itemIndex, item);
 		} catch (error) {
-			if (!continueOnFail) throw asNodeError(context, error, itemIndex);
+			if (!continueOnFail) throw forAgent(context, asNodeError(context, error, itemIndex));
 			return asNodeError(context, error, itemIndex);
 		}
 	});
@@ -215,7 +216,7 @@ export async function executeCustomRequest(context: IExecuteFunctions): Promise<
 			output.push({ json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = asNodeError(context, error, itemIndex);
-			if (!continueOnFail) throw nodeError;
+			if (!continueOnFail) throw forAgent(context, nodeError);
 			output.push({
 				json: { error: nodeError.message, ...(nodeError.description ? { errorDetails: nodeError.description } : {}) },
 				pairedItem: { item: itemIndex },

@@ -10,6 +10,7 @@ import { runPool } from './pool';
 import { contractFor, ProfileError, profileOf, toWire, type Contract, type ParsedProfile } from './profile';
 import { BodyBuffer, encodeBody, imagesIn, type ImagePayload } from './requestBody';
 import { DEFAULT_RETRY, Throttle } from './retry';
+import { forAgent } from './toolErrors';
 import { credentialsFor } from './transport';
 import { checkField, findEndpoint, isDeferred, readField } from './validate';
 
@@ -265,7 +266,7 @@ export async function executeCatalogNode(
 	const continueOnFail = context.continueOnFail();
 	const profile = await loadProfile(context);
 	if (profile instanceof NodeOperationError) {
-		if (!continueOnFail) throw profile;
+		if (!continueOnFail) throw forAgent(context, profile);
 		return [items.map((_, itemIndex) => errorItem(profile, itemIndex))];
 	}
 	const prepared: Array<PreparedItem | Error> = items.map((_, itemIndex) => {
@@ -273,14 +274,14 @@ export async function executeCatalogNode(
 			return prepare(context, spec, itemIndex, profile);
 		} catch (error) {
 			const nodeError = asNodeError(context, error, itemIndex);
-			if (!continueOnFail) throw nodeError;
+			if (!continueOnFail) throw forAgent(context, nodeError);
 			return nodeError;
 		}
 	});
 
 	const settings = runSettings(context, profile);
 	const results: INodeExecutionData[][] = items.map(() => []);
-	let stopped: { itemIndex: number; error: Error } | undefined;
+	let stopped: { itemIndex: number; error: NodeApiError | NodeOperationError } | undefined;
 	await runPool(
 		items.length,
 		settings,
@@ -316,6 +317,6 @@ export async function executeCatalogNode(
 		// Once an item has failed the run will stop, so no further item is sent (and paid for).
 		() => stopped !== undefined,
 	);
-	if (stopped) throw stopped.error;
+	if (stopped) throw forAgent(context, stopped.error);
 	return [results.flat()];
 }
