@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- harness tooling, not package code */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,9 +55,32 @@ export interface LoadedPackage {
 
 let loaded: Promise<LoadedPackage> | undefined;
 
+/**
+ * The harness runs what n8n would load, dist/, while tests import the sources: a source newer than
+ * its compiled file (or without one) means the tests would run old code, so they do not run at all.
+ */
+export function assertBuildIsCurrent(root: string = PACKAGE_ROOT): void {
+	const stale: string[] = [];
+	const visit = (dir: string) => {
+		for (const name of readdirSync(join(root, dir))) {
+			const path = join(dir, name);
+			if (statSync(join(root, path)).isDirectory()) visit(path);
+			else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) {
+				const built = join(root, 'dist', path.replace(/\.ts$/, '.js'));
+				if (!existsSync(built) || statSync(built).mtimeMs < statSync(join(root, path)).mtimeMs) stale.push(path);
+			}
+		}
+	};
+	for (const dir of ['nodes', 'credentials']) visit(dir);
+	if (stale.length > 0) {
+		throw new Error(`dist/ is older than ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ` and ${stale.length - 3} more` : ''}: run "npm run build" first`);
+	}
+}
+
 /** Loads the built package exactly as n8n does: from package.json's n8n section, out of dist/. */
 export function loadPackage(): Promise<LoadedPackage> {
 	loaded ??= (async () => {
+		assertBuildIsCurrent();
 		const { PackageDirectoryLoader } = await loadCore();
 		const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
 		await loader.loadAll();
