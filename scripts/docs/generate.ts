@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 
 import { CATEGORY_NODES, type Endpoint } from '../../nodes/shared/catalog';
 import { ENT_RESOURCES } from '../../nodes/shared/catalog/ent';
+import { SEARCH_TERMS } from '../../nodes/shared/catalog/searchTerms';
 import { signingPresets, SIGNING_EXAMPLE } from './signingVectors';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -28,10 +29,6 @@ const CODEX_CATEGORIES: Record<string, string[]> = {
 	MISC: ['Development', 'Utility'],
 };
 
-const EXTRA_ALIASES: Record<string, string[]> = {
-	cbtTrigger: ['webhook', 'notification', 'RPA'],
-	cbtGateway: ['HTTP', 'custom request'],
-};
 
 export const nodeFolder = (node: string) => node.charAt(0).toUpperCase() + node.slice(1);
 
@@ -40,7 +37,7 @@ export interface GeneratedFile {
 	content: string;
 }
 
-function codex(node: string, category: string, endpoints: readonly Endpoint[], extraAliases: string[] = []): string {
+function codex(node: string, category: string, endpoints: readonly Endpoint[], extraAliases: readonly string[] = []): string {
 	const aliases = [...new Set(['CBT', 'CBT接口网关', category, ...endpoints.map((endpoint) => endpoint.chineseName), ...extraAliases])];
 	return `${JSON.stringify(
 		{
@@ -67,7 +64,7 @@ export function codexFiles(): GeneratedFile[] {
 		if (!existsSync(join(ROOT, 'nodes', folder))) continue;
 		files.push({
 			path: `nodes/${folder}/${folder}.node.json`,
-			content: codex(entry.node, entry.category, entry.endpoints, EXTRA_ALIASES[entry.node]),
+			content: codex(entry.node, entry.category, entry.endpoints, SEARCH_TERMS[entry.node]),
 		});
 	}
 	return files;
