@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code runs in Node, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- test code runs in Node, not inside n8n; it runs npm run profile; its values are sample ID numbers, not secrets */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -240,11 +240,15 @@ describe('a gateway profile built from the documentation, served by the sandbox,
 				const endpoint = ENDPOINTS.find((candidate) => candidate.operation === 'businessInfo')!;
 				const { node, parameters, items } = sampleCase(endpoint);
 				parameters.company = { __rl: true, mode: 'keyword', value: `${UNKNOWN_COMPANY_MARKER}的公司` };
+				// By default an item says nothing was found (On No Data); Raise Error gives the gateway error.
+				const item = await runWorkflow(singleNodeWorkflow(node, parameters), { credentials: { cbtApi: credential() }, inputs: { Input: items } });
+				assert.deepEqual(item.output('CBT').map(({ json }) => [json.found, json.code, json.billed]), [[false, 300000, false]]);
+				parameters.options = { onNoData: 'raiseError' };
 				const result = await runWorkflow(singleNodeWorkflow(node, parameters), { credentials: { cbtApi: credential() }, inputs: { Input: items } });
 				assert.match(result.error('CBT')?.message ?? '', /Gateway error 300000 \(查无数据\)/);
 				assert.deepEqual(
 					sandbox.ledger.entries.map((entry) => [entry.path, entry.code, entry.billed]),
-					[['/gw2/ent/basic', 300000, false]],
+					[0, 1].map(() => ['/gw2/ent/basic', 300000, false]),
 				);
 			});
 

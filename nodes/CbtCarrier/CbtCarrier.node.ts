@@ -11,7 +11,7 @@ export class CbtCarrier implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CBT Carrier',
 		name: 'cbtCarrier',
-		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		icon: { light: 'file:../../icons/carrier.svg', dark: 'file:../../icons/carrier.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

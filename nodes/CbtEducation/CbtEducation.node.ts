@@ -11,7 +11,7 @@ export class CbtEducation implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CBT Education',
 		name: 'cbtEducation',
-		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		icon: { light: 'file:../../icons/education.svg', dark: 'file:../../icons/education.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

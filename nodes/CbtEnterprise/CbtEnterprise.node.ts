@@ -14,7 +14,7 @@ export class CbtEnterprise implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CBT Enterprise',
 		name: 'cbtEnterprise',
-		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		icon: { light: 'file:../../icons/enterprise.svg', dark: 'file:../../icons/enterprise.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["resource"] + ": " + $parameter["operation"]}}',

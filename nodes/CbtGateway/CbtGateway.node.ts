@@ -26,7 +26,7 @@ export class CbtGateway implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CBT Gateway',
 		name: 'cbtGateway',
-		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		icon: { light: 'file:../../icons/gateway.svg', dark: 'file:../../icons/gateway.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

@@ -13,7 +13,7 @@ export class CbtIdentity implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CBT Identity & Risk',
 		name: 'cbtIdentity',
-		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		icon: { light: 'file:../../icons/identity.svg', dark: 'file:../../icons/identity.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

@@ -11,7 +11,7 @@ export class CbtMarketingRisk implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CBT Marketing Risk',
 		name: 'cbtMarketingRisk',
-		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		icon: { light: 'file:../../icons/marketingRisk.svg', dark: 'file:../../icons/marketingRisk.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

@@ -16,7 +16,7 @@ export class CbtRealEstate implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CBT Real Estate',
 		name: 'cbtRealEstate',
-		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		icon: { light: 'file:../../icons/realEstate.svg', dark: 'file:../../icons/realEstate.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

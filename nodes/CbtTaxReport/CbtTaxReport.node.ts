@@ -11,7 +11,7 @@ export class CbtTaxReport implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CBT Tax Report',
 		name: 'cbtTaxReport',
-		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		icon: { light: 'file:../../icons/taxReport.svg', dark: 'file:../../icons/taxReport.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

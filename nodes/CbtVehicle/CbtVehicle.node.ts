@@ -11,7 +11,7 @@ export class CbtVehicle implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CBT Vehicle',
 		name: 'cbtVehicle',
-		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		icon: { light: 'file:../../icons/vehicle.svg', dark: 'file:../../icons/vehicle.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',

@@ -3,6 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { CATEGORY_NODES, type Endpoint } from '../../nodes/shared/catalog';
 import { COMPANY_PARAMETER } from '../../nodes/shared/catalog/ent';
 import type { FieldKindId } from '../../nodes/shared/fields';
+import { SANDBOX_SM4_KEY } from '../../sandbox/fixtures/ga';
 import type { HarnessItem } from '../harness/harness';
 import { makePng } from './images';
 
@@ -48,6 +49,6 @@ export function sampleCase(endpoint: Endpoint): { node: string; parameters: INod
 		}
 	}
 	// The SM version needs an SM4 key to protect its fields with.
-	if (endpoint.transformBody) parameters.options = { sm4KeyHex: '8a1f3c5e7b9d02468ace13579bdf0246' };
+	if (endpoint.transformBody) parameters.options = { sm4KeyHex: SANDBOX_SM4_KEY };
 	return { node: nodeOf(endpoint), parameters, items: [item] };
 }
