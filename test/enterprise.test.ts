@@ -11,6 +11,7 @@ import type {
 	INodeProperties,
 	INodeType,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { PAGING, planPages } from '../nodes/shared/calls/paged';
 import { ENT_ENDPOINTS, type Endpoint } from '../nodes/shared/catalog';
@@ -329,6 +330,24 @@ describe('CBT Enterprise', () => {
 			assert.deepEqual(await searchCompanies.call(context, ''), { results: [] });
 			assert.deepEqual(await searchCompanies.call(context, '福'), { results: [] });
 			assert.equal(sandbox.ledger.entries.length, 0);
+		});
+
+		it('typing a company name at typing speed costs one billed search; searching it again costs nothing', async () => {
+			sandbox.reset();
+			const typed = ['福建', '福建示', '福建示例', '福建示例科', '福建示例科技'];
+			const searches: Array<Promise<INodeListSearchResult>> = [];
+			for (const text of typed) {
+				searches.push(searchCompanies.call(context, text));
+				await sleep(100); // a keystroke every 100 ms, well inside the settle time
+			}
+			const answers = await Promise.all(searches);
+			assert.deepEqual(answers.slice(0, -1), typed.slice(0, -1).map(() => ({ results: [] })), 'superseded searches answer nothing');
+			assert.ok(answers.at(-1)?.results.some((result) => result.value === ACTIVE.creditCode));
+			assert.equal(sandbox.ledger.billed().length, 1);
+			assert.deepEqual(sandbox.ledger.entries[0].keys.includes('keyword'), true);
+			const again = await searchCompanies.call(context, '福建示例科技');
+			assert.deepEqual(again, answers.at(-1));
+			assert.equal(sandbox.ledger.entries.length, 1, 'the same term again is answered without a call');
 		});
 
 		it('one billed Company Search call per search; the value is the credit code', async () => {

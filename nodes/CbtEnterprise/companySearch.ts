@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INodeListSearchResult, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { PAGING } from '../shared/calls/paged';
 import { ENT_ENDPOINTS } from '../shared/catalog';
@@ -25,16 +25,54 @@ function failureError(context: ILoadOptionsFunctions, failure: GatewayFailure): 
 }
 
 /**
+ * The editor asks for a search as the user types, and each search is billed. So a search waits this
+ * long first, and is dropped (unbilled) if the user typed on meanwhile: typing a name at an ordinary
+ * pace costs one search, for the name as typed.
+ */
+export const SEARCH_SETTLE_MS = 800;
+/** A term searched in this editor session is answered again from here, unbilled. */
+const CACHE_MS = 10 * 60 * 1000;
+const CACHE_ENTRIES = 200;
+
+const newestSearch = new Map<string, number>();
+let searchCount = 0;
+const answered = new Map<string, { at: number; result: INodeListSearchResult }>();
+
+/** One editor session of one node with one credential. */
+function sessionOf(context: ILoadOptionsFunctions): string {
+	const node = context.getNode();
+	return `${node.id ?? node.name}\u0000${node.credentials?.[CREDENTIAL_TYPE]?.id ?? ''}`;
+}
+
+/**
  * The Company parameter's "From List" mode: calls Company Search (企业模糊搜索) with the typed
- * text. The value picked is the credit code, which identifies the company exactly.
+ * text, once the user stops typing. The value picked is the credit code, which identifies the company exactly.
  */
 export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const term = (filter ?? '').trim();
 	if (term.length < MIN_SEARCH_LENGTH) return { results: [] };
-	const profile = profileOf(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE));
+	const session = sessionOf(this);
+	const key = `${session}\u0000${term}\u0000${paginationToken ?? ''}`;
+	const cached = answered.get(key);
+	if (cached && Date.now() - cached.at < CACHE_MS) return cached.result;
+	// A next page is asked for on purpose (scrolling), so it does not wait.
+	if (paginationToken === undefined) {
+		const ticket = ++searchCount;
+		newestSearch.set(session, ticket);
+		await sleep(SEARCH_SETTLE_MS);
+		if (newestSearch.get(session) !== ticket) return { results: [] };
+	}
+	const result = await fetchCompanies(this, term, paginationToken);
+	if (answered.size >= CACHE_ENTRIES) answered.delete(answered.keys().next().value as string);
+	answered.set(key, { at: Date.now(), result });
+	return result;
+}
+
+async function fetchCompanies(context: ILoadOptionsFunctions, term: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const profile = profileOf(await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE));
 	// A profile that does not pass stops the search here, before anything is billed.
 	if (profile instanceof ProfileError) {
-		throw new NodeOperationError(this.getNode(), `Company search: the CBT API credential's ${profile.message}`, { description: profile.problems.join(' ') });
+		throw new NodeOperationError(context.getNode(), `Company search: the CBT API credential's ${profile.message}`, { description: profile.problems.join(' ') });
 	}
 	const contract = contractFor(searchEndpoint(), profile);
 	const list = contract.list as NonNullable<Contract['list']>;
@@ -50,14 +88,14 @@ export async function searchCompanies(this: ILoadOptionsFunctions, filter?: stri
 	};
 	let response: { statusCode: number; body: unknown };
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request)) as typeof response;
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request)) as typeof response;
 	} catch (error) {
-		throw failureError(this, interpretThrown(error));
+		throw failureError(context, interpretThrown(error));
 	}
 	const outcome = interpretResponse(response.statusCode, response.body, Date.now(), contract.codes);
 	if (outcome instanceof GatewayFailure) {
 		if (outcome.kind === 'noData') return { results: [] };
-		throw failureError(this, outcome);
+		throw failureError(context, outcome);
 	}
 	const data = (outcome.data ?? {}) as IDataObject;
 	const records = data[list.itemsKey];
