@@ -47,8 +47,8 @@ describe('the nodes as AI agent tools', () => {
 			NodeHelpers.getToolDescriptionForNode(node, type),
 			'Verify a name and ID number (公安实名二要素核验) through the CBT data gateway. ' +
 				'Inputs: Name: The person’s name in Chinese characters, exactly as on the ID card; use · in transliterated names (阿卜杜拉·艾买提); ' +
-				'ID Number: ' + FIELD_KINDS.idNumber.description + '. ' +
-				'Returns the gateway’s answer as one item, with the gateway’s own field names. ' +
+				'ID Number: Resident ID card number (居民身份证号): 18 characters, the last may be X. An old 15-digit number is converted to 18 digits before it is sent. ' +
+				'Returns one item with what the gateway found for the input. ' +
 				'Each call is billed by the gateway. Inputs in the wrong format are refused before anything is sent and are not billed; the error says which input to fix.',
 		);
 	});
@@ -63,7 +63,12 @@ describe('the nodes as AI agent tools', () => {
 				const text = NodeHelpers.getToolDescriptionForNode(toolNode(tool, parameters), tool);
 				const where = `${entry.node} › ${endpoint.operation}`;
 				assert.ok(text.startsWith(`${endpoint.action} (${endpoint.chineseName})`), `${where}: ${text}`);
-				for (const field of endpoint.fields) assert.ok(text.includes(field.displayName ?? FIELD_KINDS[field.kind].displayName), `${where}: ${field.key}`);
+				for (const field of endpoint.fields) {
+					// OCR's image comes from a URL as a tool, not from the binary field its label names.
+					const label = entry.node === 'cbtOcr' ? 'Image: a public http(s) URL' : (field.displayName ?? FIELD_KINDS[field.kind].displayName);
+					assert.ok(text.includes(label), `${where}: ${field.key}`);
+				}
+				assert.ok(!text.includes('..'), `${where}: ${text}`);
 				assert.match(text, /Each call is billed by the gateway\. Inputs in the wrong format are refused before anything is sent and are not billed/);
 				assert.equal(toolNode(type, parameters).parameters.toolDescription, undefined, `${where}: no Tool Description outside tool mode`);
 				operations++;

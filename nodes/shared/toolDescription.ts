@@ -17,12 +17,13 @@ function inputLine(endpoint: Endpoint, field: FieldSpec): string {
 	const label = field.displayName ?? kind.displayName;
 	const optional = field.required === false ? ' (optional)' : '';
 	if (field.kind === 'image' && endpoint.category === 'OCR') {
-		return `${label}${optional}: the image, as a public http(s) URL of a JPG, PNG or BMP file (Image Source: URL) or as base64 text`;
+		// The binary field's label does not apply: as a tool the image comes from a URL (Image Source's tool default).
+		return `Image${optional}: a public http(s) URL of a JPG, PNG or BMP file`;
 	}
 	if (field.kind === 'faceImage' || field.kind === 'image') {
-		return `${label}${optional}: a photo in the input item's binary field; a tool call cannot carry one, so the workflow must provide it`;
+		return `${label}${optional}: a photo from a binary field, which an AI agent cannot pass to a tool, so this operation works only as an ordinary workflow node`;
 	}
-	const format = field.description ?? kind.description;
+	const format = (field.description ?? kind.description).replace(/[.\s]+$/, '');
 	return `${label}${optional}${format ? `: ${format}` : ''}`;
 }
 
@@ -33,7 +34,7 @@ function returns(endpoint: Endpoint): string {
 		case 'task':
 			return 'a task ID to fetch the result with later, or the result itself when the node waits for it';
 		default:
-			return 'the gateway’s answer as one item, with the gateway’s own field names';
+			return 'one item with what the gateway found for the input';
 	}
 }
 
