@@ -1,6 +1,6 @@
 import { CATALOG, type Endpoint, type FieldSpec } from '../../nodes/shared/catalog';
 import { FIELD_KINDS, type FieldKindId } from '../../nodes/shared/fields';
-import { endpointId } from '../../nodes/shared/profile/parse';
+import { distance, endpointId } from '../../nodes/shared/profile/parse';
 import type { NotificationPart } from '../../nodes/shared/profile/types';
 import type { DocOperation, DocProperty, Shape } from './source';
 
@@ -57,20 +57,6 @@ export interface Match {
 export interface Unmatched {
 	operation: DocOperation;
 	reason: string;
-}
-
-function distance(a: string, b: string): number {
-	const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-	for (let i = 1; i <= a.length; i++) {
-		let diagonal = row[0];
-		row[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const above = row[j];
-			row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-			diagonal = above;
-		}
-	}
-	return row[b.length];
 }
 
 /** The catalog name closest to a name, if close enough to suggest. */

@@ -57,7 +57,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const quote = (text: string) => JSON.stringify(text);
 const isKey = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '' && value.trim() === value;
 
-function distance(a: string, b: string): number {
+/** Edit distance, for suggesting the name that was meant. */
+export function distance(a: string, b: string): number {
 	const row = Array.from({ length: b.length + 1 }, (_, index) => index);
 	for (let i = 1; i <= a.length; i++) {
 		let diagonal = row[0];
