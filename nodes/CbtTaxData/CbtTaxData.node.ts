@@ -1,9 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RPA_TAX_ENDPOINTS } from '../shared/catalog';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
 import { executeCatalogNode } from '../shared/execute';
+import { executeGetResultOnce, GET_RESULT_ONCE, getResultOnceOperation, getResultOnceProperties } from './getResultOnce';
 
 const spec: CatalogNodeSpec = {
 	endpoints: RPA_TAX_ENDPOINTS,
@@ -19,6 +20,26 @@ const spec: CatalogNodeSpec = {
 	],
 };
 
+/**
+ * The catalog's properties plus Get Result Once, an operation of this node only (it takes CBT
+ * Trigger's items, not a catalog endpoint's fields): its option joins the operation list, the
+ * catalog's Options collection is hidden for it, and it has its own.
+ */
+function properties(): INodeProperties[] {
+	const catalog = buildProperties(spec).map((property) => {
+		if (property.name === 'operation' && property.type === 'options') {
+			const options = [...(property.options ?? []), getResultOnceOperation].sort((a, b) => a.name.localeCompare(b.name));
+			return { ...property, options };
+		}
+		if (property.name === 'options' && property.type === 'collection') {
+			return { ...property, displayOptions: { ...property.displayOptions, hide: { ...property.displayOptions?.hide, operation: [GET_RESULT_ONCE] } } };
+		}
+		return property;
+	});
+	const optionsAt = catalog.findIndex((property) => property.name === 'options');
+	return [...catalog.slice(0, optionsAt), ...getResultOnceProperties, ...catalog.slice(optionsAt)];
+}
+
 export class CbtTaxData implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CBT Tax Data',
@@ -33,11 +54,12 @@ export class CbtTaxData implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cbtApi', required: true }],
-		properties: buildProperties(spec),
+		properties: properties(),
 	};
 
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		if (this.getNodeParameter('operation', 0) === GET_RESULT_ONCE) return await executeGetResultOnce(this);
 		return await executeCatalogNode(this, spec);
 	}
 }

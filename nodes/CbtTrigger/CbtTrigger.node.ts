@@ -1,6 +1,8 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -15,10 +17,10 @@ import {
 	DEFAULT_FORMAT,
 	DEFAULT_WINDOW_SECONDS,
 	EVENTS,
-	ReplayGuard,
 	verifyNotification,
 	type Notification,
 } from '../shared/notification';
+import { acceptedNotifications, type AcceptedIds } from './acceptedNotifications';
 import { contractFor, notificationFields, ProfileError, profileOf, toWire, type ParsedProfile } from '../shared/profile';
 import { callGateway } from '../shared/transport';
 
@@ -35,6 +37,11 @@ interface TriggerOptions {
 }
 
 const SEEN_KEY = 'acceptedNotifications';
+/** Where the node's lifecycle methods record the production URL the workflow was activated with. */
+const CALLBACK_URL_KEY = 'callbackUrl';
+
+const V1: INodeProperties['displayOptions'] = { show: { '@version': [1] } };
+const V2_ON: INodeProperties['displayOptions'] = { show: { '@version': [{ _cnd: { gte: 2 } }] } };
 
 function acknowledgementOf(options: TriggerOptions): unknown {
 	const raw = options.acknowledgement;
@@ -92,16 +99,77 @@ async function fetchResult(
 	}
 }
 
+/** The notification's identity, on every output item whatever the options (the key for deduplicating downstream). */
+function metadataOf(notification: Notification): IDataObject {
+	return {
+		event: notification.event,
+		notificationId: notification.id,
+		orderId: notification.orderId ?? null,
+		sentAt: new Date(notification.sentAt).toISOString(),
+	};
+}
+
+/** Options of both versions; v1's Fetch Result options are listed only for v1. */
+const commonOptions: INodeProperties[] = [
+	{
+		displayName: 'Acknowledgement',
+		name: 'acknowledgement',
+		type: 'json',
+		default: JSON.stringify(DEFAULT_ACKNOWLEDGEMENT),
+		description: 'The body answered to an accepted notification. The gateway’s expected answer is not documented.',
+	},
+	{
+		displayName: 'Data Field',
+		name: 'dataField',
+		type: 'string',
+		default: 'data',
+		description: 'The body field whose value becomes the output item',
+	},
+	{
+		displayName: 'Event Field',
+		name: 'eventField',
+		type: 'string',
+		default: 'event',
+		description: 'The body field holding the notification type',
+	},
+	{
+		displayName: 'ID Field',
+		name: 'idField',
+		type: 'string',
+		default: 'request_id',
+		description: 'The body field holding the notification’s unique ID, used to ignore repeated deliveries',
+	},
+];
+
+const orderIdOption = (description: string): INodeProperties => ({
+	displayName: 'Order ID Field',
+	name: 'orderIdField',
+	type: 'string',
+	default: 'order_id',
+	description,
+});
+
+const windowOption: INodeProperties = {
+	displayName: 'Timestamp Window (Seconds)',
+	name: 'windowSeconds',
+	type: 'number',
+	default: DEFAULT_WINDOW_SECONDS,
+	typeOptions: { minValue: 1, maxValue: 86400 },
+	description: 'Notifications whose signed timestamp is further than this from this server’s clock are rejected',
+};
+
 // The gateway has no API to register a callback URL: the user links it (Push Order's Callback URL or
-// the gateway's console), so there is no remote webhook for checkExists/create/delete to manage.
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
+// the gateway's console). The lifecycle methods therefore manage only what n8n itself can know: the
+// production URL the workflow was activated with, kept in the node's static data. They never call
+// the gateway.
 export class CbtTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CBT Trigger',
 		name: 'cbtTrigger',
 		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].join(", ") || "All notifications"}}',
 		description: 'Starts the workflow when the CBT gateway sends an asynchronous notification, such as a finished tax data collection',
 		defaults: { name: 'CBT Trigger' },
@@ -125,6 +193,14 @@ export class CbtTrigger implements INodeType {
 				default: '',
 			},
 			{
+				displayName:
+					'To fetch the collected data, add CBT Tax Data › Get Result Once after this trigger: it fetches (and pays for) each notification’s result once, even when the gateway delivers the notification again',
+				name: 'fetchNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: V2_ON,
+			},
+			{
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
@@ -140,15 +216,16 @@ export class CbtTrigger implements INodeType {
 				name: 'fetchResult',
 				type: 'boolean',
 				default: false,
+				displayOptions: V1,
 				description:
-					'Whether to fetch the collected data when an order completes, and add it to the item under "result". This is one call per notification, which the gateway may bill.',
+					'Whether to fetch the collected data when an order completes, and add it to the item under "result". This is one call per notification, which the gateway may bill. (Version 2 of this node leaves this to CBT Tax Data › Get Result Once.)',
 			},
 			{
 				displayName: 'Result Operation',
 				name: 'resultOperation',
 				type: 'options',
 				default: 'taxMerge',
-				displayOptions: { show: { fetchResult: [true] } },
+				displayOptions: { show: { '@version': [1], fetchResult: [true] } },
 				options: RPA_TAX_RESULT_OPERATIONS.map((endpoint) => ({
 					name: endpoint.name,
 					value: endpoint.operation,
@@ -162,49 +239,18 @@ export class CbtTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
+				displayOptions: V1,
 				options: [
-					{
-						displayName: 'Acknowledgement',
-						name: 'acknowledgement',
-						type: 'json',
-						default: JSON.stringify(DEFAULT_ACKNOWLEDGEMENT),
-						description: 'The body answered to an accepted notification. The gateway’s expected answer is not documented.',
-					},
-					{
-						displayName: 'Data Field',
-						name: 'dataField',
-						type: 'string',
-						default: 'data',
-						description: 'The body field whose value becomes the output item',
-					},
-					{
-						displayName: 'Event Field',
-						name: 'eventField',
-						type: 'string',
-						default: 'event',
-						description: 'The body field holding the notification type',
-					},
-					{
-						displayName: 'ID Field',
-						name: 'idField',
-						type: 'string',
-						default: 'request_id',
-						description: 'The body field holding the notification’s unique ID, used to ignore repeated deliveries',
-					},
+					...commonOptions,
 					{
 						displayName: 'Include Notification Metadata',
 						name: 'includeMetadata',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to add the notification type, ID, order ID and send time to the item, under "_cbt"',
+						description:
+							'Whether to add the notification type, order ID and send time to the item, under "_cbt" (the notification ID is always there, as "_cbt.notificationId")',
 					},
-					{
-						displayName: 'Order ID Field',
-						name: 'orderIdField',
-						type: 'string',
-						default: 'order_id',
-						description: 'The body field holding the order ID, used by Fetch Result',
-					},
+					orderIdOption('The body field holding the order ID, used by Fetch Result'),
 					{
 						displayName: 'Result Path',
 						name: 'resultPath',
@@ -221,21 +267,44 @@ export class CbtTrigger implements INodeType {
 						typeOptions: { minValue: 1, maxValue: 600 },
 						description: 'How long to wait for the gateway to answer Fetch Result',
 					},
-					{
-						displayName: 'Timestamp Window (Seconds)',
-						name: 'windowSeconds',
-						type: 'number',
-						default: DEFAULT_WINDOW_SECONDS,
-						typeOptions: { minValue: 1, maxValue: 86400 },
-						description: 'Notifications whose signed timestamp is further than this from this server’s clock are rejected',
-					},
+					windowOption,
 				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				displayOptions: V2_ON,
+				options: [...commonOptions, orderIdOption('The body field holding the order ID (output as "_cbt.orderId")'), windowOption],
 			},
 		],
 	};
 
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node');
+				return data[CALLBACK_URL_KEY] === this.getNodeWebhookUrl('default');
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				// Nothing to register remotely: remember the URL the gateway must be given, for checkExists.
+				const data = this.getWorkflowStaticData('node');
+				data[CALLBACK_URL_KEY] = this.getNodeWebhookUrl('default');
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				// The accepted notification IDs stay: a notification resent after reactivation is still a repeat.
+				const data = this.getWorkflowStaticData('node');
+				delete data[CALLBACK_URL_KEY];
+				return true;
+			},
+		},
+	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const version = this.getNode().typeVersion;
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const response = this.getResponseObject();
 		const rawCredentials = await this.getCredentials('cbtApi');
@@ -267,32 +336,35 @@ export class CbtTrigger implements INodeType {
 		const { notification } = verification;
 		const acknowledgement = acknowledgementOf(options);
 
+		// From here to the claim there is no `await`: within this process, the check and the record
+		// of the ID are one step, so of any number of simultaneous deliveries exactly one goes on.
+		const node = this.getNode();
+		const scope = `${this.getWorkflow().id ?? ''}\u0000${node.id ?? node.name}`;
 		const staticData = this.getWorkflowStaticData('node');
-		const seen = (staticData[SEEN_KEY] ?? {}) as Record<string, number>;
-		const guard = new ReplayGuard(seen);
+		const loaded = (staticData[SEEN_KEY] ?? {}) as AcceptedIds;
+		const accepted = acceptedNotifications.claim(scope, notification.id, loaded);
+		// Static data is saved whole after the answer, last writer wins: write the union of what this
+		// request loaded and what this process knows, so that no save drops an accepted ID.
+		acceptedNotifications.writeInto(scope, staticData, SEEN_KEY);
 		// A repeat (the gateway retrying a delivery we already took) is acknowledged so that it stops.
-		if (guard.has(notification.id)) return { webhookResponse: acknowledgement };
-		staticData[SEEN_KEY] = guard.remember(notification.id);
+		if (!accepted) return { webhookResponse: acknowledgement };
 
 		const events = this.getNodeParameter('events', []) as string[];
 		if (events.length > 0 && !events.includes(notification.event)) return { webhookResponse: acknowledgement };
 
 		const item = recordOf(notification.data);
-		if (options.includeMetadata) {
-			item._cbt = {
-				event: notification.event,
-				notificationId: notification.id,
-				orderId: notification.orderId ?? null,
-				sentAt: new Date(notification.sentAt).toISOString(),
-			};
-		}
+		const metadata = metadataOf(notification);
+		item._cbt = version >= 2 || options.includeMetadata ? metadata : { notificationId: metadata.notificationId };
 		// Answered here, before the workflow runs: n8n (2.x) would otherwise answer a webhook that starts a
 		// workflow with its own text rather than the acknowledgement, and the gateway would keep retrying.
 		response.status(200).json(acknowledgement);
-		const fetch = this.getNodeParameter('fetchResult', false) as boolean;
-		if (fetch && notification.event !== EVENTS.failed && notification.orderId) {
-			// After the acknowledgement: the gateway should not wait for (or retry because of) our own call.
-			Object.assign(item, await fetchResult(this, notification, options, profile));
+		if (version === 1) {
+			const fetch = this.getNodeParameter('fetchResult', false) as boolean;
+			if (fetch && notification.event !== EVENTS.failed && notification.orderId) {
+				// Version 1 only. After the acknowledgement, and after the ID was claimed: a resend that
+				// arrives while this call runs is a repeat in this process, so it is not fetched again.
+				Object.assign(item, await fetchResult(this, notification, options, profile));
+			}
 		}
 		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
 	}

@@ -105,4 +105,22 @@ describe('CBT Trigger in a real n8n, with a signature over the body', { timeout:
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 		assert.equal((await executionsOf(workflowId, 1)).length, 1, 'still only the first execution');
 	});
+
+	it('its lifecycle methods record the production URL on activation and clear it on deactivation; accepted IDs stay', async () => {
+		const stored = async () => (await rest('GET', `/workflows/${workflowId}`)).staticData?.['node:CBT Trigger'] ?? {};
+		const active = await stored();
+		assert.equal(active.callbackUrl, webhookUrl, 'checkExists/create: the URL the gateway must be given');
+		assert.ok(active.acceptedNotifications?.['E2E-1'], 'the accepted notification is remembered');
+		const workflow = await rest('POST', `/workflows/${workflowId}/deactivate`);
+		const inactive = await stored();
+		assert.equal(inactive.callbackUrl, undefined, 'delete: cleared');
+		assert.ok(inactive.acceptedNotifications?.['E2E-1'], 'a resend after reactivation is still a repeat');
+		await rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		assert.equal((await stored()).callbackUrl, webhookUrl);
+		const body = '{"event":"rpa_tax.order.completed","request_id":"E2E-1","order_id":"ORD-E2E-1","data":{}}';
+		const { status, text } = await deliver(webhookUrl, body);
+		assert.equal(status, 200, text);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		assert.equal((await executionsOf(workflowId, 1)).length, 1, 'the resend started nothing');
+	});
 });

@@ -68,6 +68,8 @@ export interface WebhookServer {
 	waitForRequests(count: number, timeoutMs?: number): Promise<ReceivedRequest[]>;
 	/** The static data saved after the last request. */
 	staticData(): IDataObject;
+	/** Forgets the saved static data (as if it had never been saved). */
+	resetStaticData(): void;
 	/** Answers the next `count` requests with HTTP 503 before n8n sees them (a receiver that is down). */
 	failNext(count: number): void;
 	close(): Promise<void>;
@@ -77,9 +79,82 @@ export interface ServeOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** The trigger node's name; default: the first node whose type has webhooks. */
 	triggerNode?: string;
+	/**
+	 * A database round trip, in milliseconds (default 0): the static data a request loads is the one
+	 * saved when the request began, and a request's save (serialised when the node returns, as n8n's
+	 * query builder does) lands this long later. Makes simultaneous deliveries overlap as they do in n8n.
+	 */
+	databaseMs?: number;
 }
 
 type Core = typeof import('n8n-core');
+
+/**
+ * n8n's deduplication store (`this.helpers.checkProcessedAndRecord` …) for the harness, which has no
+ * database: one list of values per workflow and context, read and rewritten per call as n8n's
+ * DeduplicationHelper does (mode "entries" only). Installed once per process; `clear()` empties it.
+ */
+export const memoryDeduplication = {
+	rows: new Map<string, string[]>(),
+	/** A database round trip between the read and the write (default 0), so that simultaneous calls lose updates as n8n's do. */
+	delayMs: 0,
+	clear() {
+		this.rows.clear();
+		this.delayMs = 0;
+	},
+	calls: 0,
+};
+
+function contextKey(scope: string, contextData: { workflow: { id?: string }; node?: { id?: string } }): string {
+	return `${contextData.workflow.id ?? ''}|${scope === 'node' ? `n:${contextData.node?.id ?? ''}` : ''}`;
+}
+
+export async function installMemoryDeduplication(): Promise<void> {
+	const core: Core = await import('n8n-core');
+	try {
+		core.DataDeduplicationService.getInstance();
+		return;
+	} catch {
+		// not installed yet
+	}
+	type Data = { workflow: { id?: string }; node?: { id?: string } };
+	type Options = { mode: string; maxEntries?: number };
+	const deduplicator = {
+		async checkProcessed(items: unknown[], scope: string, contextData: Data) {
+			const row = memoryDeduplication.rows.get(contextKey(scope, contextData)) ?? [];
+			return { new: items.filter((item) => !row.includes(String(item))), processed: items.filter((item) => row.includes(String(item))) };
+		},
+		async checkProcessedAndRecord(items: unknown[], scope: string, contextData: Data, options: Options) {
+			if (options.mode !== 'entries') throw new Error('the harness deduplicator supports mode "entries" only');
+			memoryDeduplication.calls++;
+			const key = contextKey(scope, contextData);
+			const row = [...(memoryDeduplication.rows.get(key) ?? [])];
+			if (memoryDeduplication.delayMs) await new Promise((resolve) => setTimeout(resolve, memoryDeduplication.delayMs));
+			const result = { new: [] as unknown[], processed: [] as unknown[] };
+			for (const item of items) {
+				if (row.includes(String(item))) result.processed.push(item);
+				else {
+					result.new.push(item);
+					row.push(String(item));
+				}
+			}
+			if (options.maxEntries) row.splice(0, Math.max(0, row.length - options.maxEntries));
+			memoryDeduplication.rows.set(key, row);
+			return result;
+		},
+		async removeProcessed(items: unknown[], scope: string, contextData: Data) {
+			const key = contextKey(scope, contextData);
+			memoryDeduplication.rows.set(key, (memoryDeduplication.rows.get(key) ?? []).filter((value) => !items.map(String).includes(value)));
+		},
+		async clearAllProcessedItems(scope: string, contextData: Data) {
+			memoryDeduplication.rows.delete(contextKey(scope, contextData));
+		},
+		async getProcessedDataCount(scope: string, contextData: Data) {
+			return (memoryDeduplication.rows.get(contextKey(scope, contextData)) ?? []).length;
+		},
+	};
+	await core.DataDeduplicationService.init(deduplicator as unknown as Parameters<typeof core.DataDeduplicationService.init>[0]);
+}
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
@@ -167,6 +242,7 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 	if (!triggerType.webhook || !description) throw new Error(`${trigger.type} has no webhook`);
 
 	let savedStaticData: IDataObject = {};
+	let pendingSaves = 0;
 	let failures = 0;
 	const received: ReceivedRequest[] = [];
 	const executions: WebhookExecution[] = [];
@@ -256,6 +332,8 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 
 		const executionId = `${workflowId}-${received.length + 1}`;
 		const additionalData = additionalDataFor(executionId, incoming, outgoing);
+		const loadedStaticData = JSON.parse(JSON.stringify(savedStaticData)) as IDataObject;
+		if (options.databaseMs) await new Promise((resolve) => setTimeout(resolve, options.databaseMs));
 		const workflow = new Workflow({
 			id: workflowId,
 			name: workflowData.name,
@@ -263,7 +341,7 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 			connections: workflowJson.connections,
 			active: true,
 			nodeTypes,
-			staticData: JSON.parse(JSON.stringify(savedStaticData)) as IDataObject,
+			staticData: loadedStaticData,
 			settings: { executionOrder: 'v1' },
 		});
 		const webhookData: IWebhookData = {
@@ -291,7 +369,15 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 		if (workflow.staticData.__dataChanged === true) {
 			const copy = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 			delete copy.__dataChanged;
-			savedStaticData = copy;
+			workflow.staticData.__dataChanged = false;
+			// Saved whole, last writer wins, as n8n's WorkflowStaticDataService.saveStaticData does.
+			if (options.databaseMs) {
+				pendingSaves++;
+				setTimeout(() => {
+					savedStaticData = copy;
+					pendingSaves--;
+				}, options.databaseMs);
+			} else savedStaticData = copy;
 		}
 		entry.started = result.workflowData !== undefined;
 		finish();
@@ -328,7 +414,13 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 			waitFor(() => (executions.length >= count ? executions.slice(0, count) : undefined), timeoutMs, `${count} execution(s)`),
 		waitForRequests: (count, timeoutMs = 10_000) =>
 			waitFor(() => (received.length >= count ? received.slice(0, count) : undefined), timeoutMs, `${count} request(s)`),
-		staticData: () => savedStaticData,
+		staticData: () => {
+			if (pendingSaves > 0) throw new Error('static data saves are still pending: wait databaseMs first');
+			return savedStaticData;
+		},
+		resetStaticData: () => {
+			savedStaticData = {};
+		},
 		failNext: (count) => {
 			failures = count;
 		},
