@@ -16,6 +16,11 @@ const { values } = parseArgs({
 		'app-secret': { type: 'string', default: SANDBOX_APP_SECRET },
 		window: { type: 'string', default: '300' },
 		latency: { type: 'string', default: '0' },
+		// Rate limiting (sandbox/faults.ts): a share of calls refused at random, a cap on calls at once.
+		'rate-limit': { type: 'string', default: '0' },
+		'concurrency-limit': { type: 'string' },
+		'retry-after': { type: 'string', default: '1' },
+		'rate-limit-answer': { type: 'string', default: 'http' },
 		/** A gateway profile (JSON): the sandbox then speaks the gateway it describes. */
 		profile: { type: 'string' },
 		// The signature the sandbox expects: the same values as the credential's fields (option values).
@@ -80,10 +85,22 @@ startSandbox({
 	windowSeconds: Number(values.window),
 	latencyMs: Number(values.latency),
 	profile: loaded?.profile,
+	rateLimit: {
+		rate: Number(values['rate-limit']),
+		concurrency: values['concurrency-limit'] === undefined ? undefined : Number(values['concurrency-limit']),
+		retryAfterSeconds: Number(values['retry-after']),
+		answer: choice('rate-limit-answer', values['rate-limit-answer'], ['http', 'code'] as const),
+	},
 }).then((sandbox) => {
 	console.log(`CBT sandbox gateway listening on ${sandbox.url}`);
 	console.log(`Credential: App Key "${values['app-key']}", Base URL ${sandbox.url}, ${signatureText}`);
 	console.log(`Ledger: ${sandbox.url}/__sandbox/ledger`);
+	const limit = values['concurrency-limit'];
+	if (Number(values['rate-limit']) > 0 || limit !== undefined) {
+		console.log(
+			`Rate limit: ${Number(values['rate-limit']) * 100}% of calls refused at random${limit === undefined ? '' : `, and every call above ${limit} at once`} (${values['rate-limit-answer'] === 'code' ? 'rate-limit code, HTTP 200' : 'HTTP 429'}, Retry-After ${values['retry-after']} s); counts at ${sandbox.url}/__sandbox/load`,
+		);
+	}
 	if (loaded) {
 		const changes = sandbox.contract.changes();
 		const moved = changes.filter((change) => change.moved);

@@ -14,7 +14,7 @@ import {
 } from '../nodes/shared/signing';
 import { createTasksWith } from './asyncTasks';
 import { requestKeys, SANDBOX_CODES, SandboxContract, type ServedEndpoint, type Situation } from './contract';
-import { FaultQueue, type Fault, type FaultSpec } from './faults';
+import { FaultQueue, RateLimiter, type Fault, type FaultSpec, type LoadStats, type RateLimitSettings } from './faults';
 import { fixtureFor } from './fixtures';
 import { Ledger } from './ledger';
 
@@ -46,6 +46,8 @@ export interface SandboxOptions {
 	 * keys, codes, notification fields). Checked with checkProfile: a ProfileError is thrown.
 	 */
 	profile?: GatewayProfile;
+	/** Refuse calls with "too many requests": a share at random, and above a number handled at once (sandbox/faults.ts). */
+	rateLimit?: RateLimitSettings;
 }
 
 export interface Sandbox {
@@ -57,6 +59,10 @@ export interface Sandbox {
 	contract: SandboxContract;
 	inject(fault: Fault): void;
 	setLatency(ms: number): void;
+	/** Replaces the rate limiting ({} turns it off). */
+	setRateLimit(settings: RateLimitSettings): void;
+	/** Calls in flight now, the most at once, calls refused, since the last reset(). */
+	load(): LoadStats;
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -126,6 +132,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const contract = options.profile === undefined ? SandboxContract.plain() : SandboxContract.fromProfile(options.profile);
 	const ledger = new Ledger();
 	const faults = new FaultQueue();
+	const limiter = new RateLimiter(options.rateLimit ?? {});
 	const sockets = new Set<Socket>();
 
 	const nowMs = () => Date.now() + (options.clockOffsetSeconds ?? 0) * 1000;
@@ -208,7 +215,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (route === 'reset' && request.method === 'POST') {
 			ledger.clear();
 			faults.clear();
+			limiter.resetStats();
 			return sendJson(response, 200, { ok: true });
+		}
+		if (route === 'load') return sendJson(response, 200, limiter.snapshot());
+		if (route === 'rate-limit' && request.method === 'POST') {
+			try {
+				limiter.configure(JSON.parse(rawBody) as RateLimitSettings);
+			} catch (error) {
+				return sendJson(response, 400, { error: (error as Error).message });
+			}
+			return sendJson(response, 200, { ok: true, rateLimit: limiter.current });
 		}
 		if (route === 'faults' && request.method === 'POST') {
 			faults.add(JSON.parse(rawBody) as Fault);
@@ -278,6 +295,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const served = contract.route(method, url.pathname);
 		const operation = served?.id;
 		const read = readRequest(method, url, rawBody);
+		// The rate limiter stands in front of everything else: a refused call is answered at once, unbilled.
+		const admission = limiter.arrive();
+		if (admission !== 'admitted') return refuse(response, method, url, rawBody, operation, read);
+		response.once('close', () => limiter.done());
 		const fault = faults.take(url.pathname, operation);
 		const delay = latencyMs + (fault?.kind === 'latency' ? fault.ms : 0);
 		if (delay > 0) await sleep(delay);
@@ -315,6 +336,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		sendJson(response, answered.status, answered.envelope);
 	}
 
+	function refuse(response: ServerResponse, method: string, url: URL, rawBody: string, operation: string | undefined, read: ReadRequest) {
+		const headers = { 'Retry-After': String(limiter.retryAfterSeconds) };
+		const answered = limiter.answer === 'code' ? envelope(contract.code('rateLimit', operation), '请求过于频繁', 0) : undefined;
+		ledger.add({
+			requestId: answered?.request_id ?? newRequestId(nowMs()),
+			at: Date.now(),
+			method,
+			path: url.pathname,
+			operation,
+			code: answered?.code,
+			billed: false,
+			fault: 'rateLimit',
+			fingerprint: fingerprint(method, url.pathname, method === 'GET' ? url.search : rawBody),
+			keys: read.keys,
+			message: answered?.message,
+		});
+		if (answered) return sendJson(response, 200, answered, headers);
+		response.writeHead(429, { 'Content-Type': 'text/html', ...headers });
+		response.end('<html><body><h1>429 Too Many Requests</h1></body></html>');
+	}
+
 	const server: Server = createServer((request, response) => {
 		handle(request, response).catch((error: Error) => {
 			if (!response.headersSent) sendJson(response, 500, { code: contract.code('internal'), message: error.message });
@@ -338,9 +380,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		setLatency: (ms) => {
 			latencyMs = ms;
 		},
+		setRateLimit: (settings) => limiter.configure(settings),
+		load: () => limiter.snapshot(),
 		reset: () => {
 			ledger.clear();
 			faults.clear();
+			limiter.resetStats();
 		},
 		close: () =>
 			new Promise<void>((resolve) => {

@@ -1,9 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- a benchmark script that starts the sandbox as a child process */
 /**
  * `npm run bench`: throughput, CPU and memory of the nodes against the sandbox gateway, next to a
- * raw undici client and to n8n's own request helper sending the same signed requests (the floors).
- * Prints tables; asserts nothing.
- * The sandbox runs in a child process so that its CPU is not counted against the node.
+ * raw undici client and to n8n's own request helper sending the same signed requests (the floors);
+ * then CBT OCR against a Code node that signs + n8n's HTTP Request node in a real n8n (the cached
+ * 2.39.10), clean and with 429s, and against a gateway that takes only 30 calls at once
+ * (scripts/bench/realN8n.ts). Prints tables; asserts nothing.
+ * The sandbox runs in a child process so that its CPU is not counted against the node; for the real
+ * n8n it runs in this process (n8n is a process of its own), so its ledger and load counters are read.
+ *
+ * BENCH_N8N=0 skips the real n8n; BENCH_N8N_ITEMS (500), BENCH_N8N_RUNS (3: median of CBT OCR and of
+ * the HTTP Request workflow it is judged against) and BENCH_N8N_LIMIT_ITEMS (1000) size it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +25,9 @@ import { FIELD_KINDS } from '../nodes/shared/fields';
 import { BodyBuffer, encodeBody, ImageBytes } from '../nodes/shared/requestBody';
 import { PACKAGE_ROOT, runWorkflow, type NodeTiming, type WorkflowJson } from '../test/harness/harness';
 import { makePng, makePngOfSize } from '../test/support/images';
-import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from '../sandbox/server';
+import { sandboxAnswer } from '../test/support/ocrSamples';
+import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox } from '../sandbox/server';
+import { compareInRealN8n, LIMIT_FINDING_CALLS, type ComparisonRun } from './bench/realN8n';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const LATENCY_MS = 50;
@@ -27,6 +35,13 @@ const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,5,20').split(',').fil
 const OCR_ITEMS = Number(process.env.BENCH_OCR_ITEMS ?? 200);
 const OCR_BYTES = 4_000_000;
 const INVOICE_PATH = '/apis/tt/gw/ocr/v1/invoice';
+const REAL_N8N = process.env.BENCH_N8N !== '0';
+const N8N_ITEMS = Number(process.env.BENCH_N8N_ITEMS ?? 500);
+const N8N_RUNS = Number(process.env.BENCH_N8N_RUNS ?? 3);
+const N8N_LIMIT_ITEMS = Number(process.env.BENCH_N8N_LIMIT_ITEMS ?? 1000);
+const N8N_LATENCIES = [50, 500];
+const REFUSED_SHARE = 0.1;
+const GATEWAY_LIMIT = 30;
 
 async function startSandboxProcess(latencyMs: number): Promise<{ url: string; child: ChildProcess }> {
 	const child = spawn(process.execPath, ['--import', 'tsx', join(PACKAGE_ROOT, 'sandbox/cli.ts'), '--port', '0', '--latency', String(latencyMs)], {
@@ -58,7 +73,8 @@ function workflow(concurrency: number, extra: Record<string, unknown> = {}): Wor
 				type: 'n8n-nodes-cbt.cbtOcr',
 				typeVersion: 1,
 				position: [200, 0],
-				parameters: { operation: 'invoice', binaryPropertyName: 'data', ...extra, options: { concurrency, deduplicate: false } },
+				// A fixed width (Max Concurrency = Concurrency): the same number in flight as the clients it is compared with.
+				parameters: { operation: 'invoice', binaryPropertyName: 'data', ...extra, options: { concurrency, maxConcurrency: concurrency, deduplicate: false } },
 				credentials: { cbtApi: { id: '1', name: 'CBT' } },
 			},
 		],
@@ -242,7 +258,91 @@ async function main() {
 	} finally {
 		child.kill();
 	}
+	if (REAL_N8N) await realN8nComparison();
 	process.exit(0);
+}
+
+/** `count` distinct invoice images the sandbox answers with data (random pixels, about 8 KB each). */
+function invoiceImages(count: number, firstSeed: number): Buffer[] {
+	const found: Buffer[] = [];
+	for (let seed = firstSeed; found.length < count; seed++) {
+		const image = makePng(64, 40, seed, true);
+		if ('data' in sandboxAnswer('invoice', image)) found.push(image);
+	}
+	return found;
+}
+
+const perSecond = (run: ComparisonRun) => run.itemsPerSecond.toFixed(1);
+
+/** CBT OCR against Code + HTTP Request in a real n8n; the issue-19 targets, met or missed. */
+async function realN8nComparison(): Promise<void> {
+	console.log(
+		`\nReal n8n: ${N8N_ITEMS} distinct invoice images read from disk, CBT OCR (default options) against a Code node that signs + n8n's HTTP Request node, at ${N8N_LATENCIES.join(' and ')} ms gateway latency, clean and with ${REFUSED_SHARE * 100} % of calls refused with 429 (Retry-After 1 s); median of ${N8N_RUNS} runs for CBT OCR and the workflow it is judged against`,
+	);
+	const sandbox = await startSandbox({ port: 0 });
+	const started = Date.now();
+	try {
+		const { runs, limitRun } = await compareInRealN8n({
+			sandbox,
+			packageDir: PACKAGE_ROOT,
+			images: invoiceImages(N8N_ITEMS, 1),
+			latencies: N8N_LATENCIES,
+			refusedShare: REFUSED_SHARE,
+			runs: N8N_RUNS,
+			illustrativeRuns: 1,
+			limitImages: invoiceImages(N8N_LIMIT_ITEMS, 1_000_000),
+			limit: GATEWAY_LIMIT,
+			log: (line) => console.log(line),
+		});
+		console.table(
+			runs.map((run) => ({
+				latency: `${run.latencyMs} ms`,
+				'429s': `${Math.round(run.refusedShare * 100)} %`,
+				workflow: run.workflow,
+				'items/s': perSecond(run),
+				'peak in flight': run.peakInFlight,
+				lost: run.lost,
+				'billed twice': run.billedTwice,
+				'429 answers': run.refusals,
+				calls: run.calls,
+				note: run.note ?? '',
+			})),
+		);
+		console.log('Markdown rows (docs/concurrency.md, README Benchmark):');
+		console.log('| Latency | 429s | Workflow | Items/s | Peak in flight | Lost | Billed twice |');
+		console.log('| --- | --- | --- | --- | --- | --- | --- |');
+		for (const run of runs) {
+			console.log(`| ${run.latencyMs} ms | ${Math.round(run.refusedShare * 100)} % | ${run.workflow} | ${perSecond(run)} | ${run.peakInFlight} | ${run.lost} | ${run.billedTwice} |`);
+		}
+		const find = (latencyMs: number, refusedShare: number, workflow: string) =>
+			runs.find((run) => run.latencyMs === latencyMs && run.refusedShare === refusedShare && run.workflow.startsWith(workflow) && (workflow !== 'Code + HTTP Request' || run.workflow === workflow));
+		console.log('\nTargets (issue 19):');
+		for (const latencyMs of N8N_LATENCIES) {
+			const cbt = find(latencyMs, 0, 'CBT OCR');
+			const http = find(latencyMs, 0, 'Code + HTTP Request');
+			if (cbt && http) {
+				console.log(`  ${latencyMs} ms clean: CBT OCR ${perSecond(cbt)} items/s ≥ HTTP Request ${perSecond(http)}: ${cbt.itemsPerSecond >= http.itemsPerSecond ? 'met' : 'MISSED'} (× ${(cbt.itemsPerSecond / http.itemsPerSecond).toFixed(2)})`);
+			}
+			const refused = find(latencyMs, REFUSED_SHARE, 'CBT OCR');
+			const continued = find(latencyMs, REFUSED_SHARE, 'Code + HTTP Request, On Error: Continue');
+			if (refused && continued) {
+				const half = continued.itemsPerSecond / 2;
+				const ok = refused.itemsPerSecond >= half && refused.lost === 0 && refused.billedTwice === 0;
+				console.log(
+					`  ${latencyMs} ms, ${REFUSED_SHARE * 100} % 429: CBT OCR ${perSecond(refused)} items/s ≥ half of HTTP Request + On Error: Continue (${perSecond(continued)} / 2 = ${half.toFixed(1)}), lost ${refused.lost}, billed twice ${refused.billedTwice}: ${ok ? 'met' : 'MISSED'} (× ${(refused.itemsPerSecond / continued.itemsPerSecond).toFixed(2)}; HTTP Request left ${continued.lost} items as errors)`,
+				);
+			}
+		}
+		const perThousand = limitRun.callsAfter > 0 ? (1000 * limitRun.refusalsAfter) / limitRun.callsAfter : 0;
+		console.log(
+			`  A gateway that takes ${GATEWAY_LIMIT} calls at once, ${limitRun.items} items at ${limitRun.latencyMs} ms: ${limitRun.refusals} refusals in ${limitRun.calls} calls, ${limitRun.refusalsWhileFinding} of them in the first ${LIMIT_FINDING_CALLS}; after that ${limitRun.refusalsAfter} in ${limitRun.callsAfter} calls (${perThousand.toFixed(1)} per 1,000): ${perThousand <= 5 ? 'met' : 'MISSED'}; peak ${limitRun.peakInFlight} in flight, ${limitRun.itemsPerSecond.toFixed(1)} items/s, lost ${limitRun.lost}, billed twice ${limitRun.billedTwice}`,
+		);
+		console.log(`(real n8n part: ${((Date.now() - started) / 60_000).toFixed(1)} min)`);
+	} catch (error) {
+		console.log(`Real n8n comparison not run: ${(error as Error).message.split('\n')[0]}`);
+	} finally {
+		await sandbox.close();
+	}
 }
 
 main().catch((error: Error) => {

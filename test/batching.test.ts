@@ -12,6 +12,11 @@ import { credentialFor, freePort } from './support/sandbox';
 import { singleNodeWorkflow } from './support/workflows';
 
 const png = (seed: number) => ({ binary: { data: { data: makePng(8, 8, seed), fileName: `f${seed}.png`, mimeType: 'image/png' } } });
+/** `count` images that are all different (so none is deduplicated), from `from` on. */
+const distinct = (count: number, from = 1) =>
+	Array.from({ length: count }, (_, index) => ({
+		binary: { data: { data: makePng(8, 8, from + index, true), fileName: `d${from + index}.png`, mimeType: 'image/png' } },
+	}));
 const invoice = (options: INodeParameters = {}) => ({ operation: 'invoice', binaryPropertyName: 'data', options });
 
 describe('batches: concurrency, rate limits, retries, duplicates', () => {
@@ -146,25 +151,119 @@ describe('batches: concurrency, rate limits, retries, duplicates', () => {
 		assert.equal(sandbox.ledger.entries.length, 6);
 	});
 
-	it('output order, pairing and per-item errors are the same at concurrency 1 and 20', async () => {
+	it('output order, pairing and per-item errors are those of a one-at-a-time run at every width, with and without refusals', async () => {
 		// Every third item goes to a path the gateway does not know; every fifth is not an image.
 		const inputs = Array.from({ length: 30 }, (_, index) =>
 			index % 5 === 4
 				? { json: { index, fail: false }, binary: { data: { data: Buffer.from('<html></html>'), fileName: `bad${index}.png`, mimeType: 'image/png' } } }
 				: { json: { index, fail: index % 3 === 0 }, ...png(index) },
 		);
-		const parameters = (concurrency: number) =>
-			invoice({ concurrency, path: "={{ $json.fail ? '/apis/tt/gw/ocr/v9/nowhere' : '' }}" });
+		const parameters = (options: INodeParameters) => invoice({ ...options, path: "={{ $json.fail ? '/apis/tt/gw/ocr/v9/nowhere' : '' }}" });
 		const summary = (items: INodeExecutionData[]) =>
 			items.map((item) => [item.pairedItem, item.json.error ? String(item.json.error) : item.json.invoiceCode]);
-		const sequential = await run(parameters(1), inputs, { onError: 'continueRegularOutput' });
-		const parallel = await run(parameters(20), inputs, { onError: 'continueRegularOutput' });
+		const sequential = await run(parameters({ concurrency: 1, maxConcurrency: 1 }), inputs, { onError: 'continueRegularOutput' });
 		assert.equal(sequential.output('CBT').length, 30);
-		assert.deepEqual(summary(parallel.output('CBT')), summary(sequential.output('CBT')));
 		assert.match(String(sequential.output('CBT')[0].json.error), /^Item 0: Gateway error 100005/);
 		assert.match(String(sequential.output('CBT')[4].json.error), /^Item 4, field 'Input Binary Field'/);
 		assert.equal(sequential.output('CBT')[1].json.invoiceCode, '5106532891');
+		const widths: Array<[string, INodeParameters]> = [
+			['fixed 5', { concurrency: 5, maxConcurrency: 5 }],
+			['fixed 20', { concurrency: 20, maxConcurrency: 20 }],
+			['adaptive, defaults', {}],
+			['adaptive from 2 to 60', { concurrency: 2, maxConcurrency: 60 }],
+		];
+		for (const [name, options] of widths) {
+			const parallel = await run(parameters(options), inputs, { onError: 'continueRegularOutput' });
+			assert.deepEqual(summary(parallel.output('CBT')), summary(sequential.output('CBT')), name);
+		}
+		// A gateway that refuses a quarter of the calls at random and every call beyond 6 at once.
+		sandbox.reset();
+		sandbox.setRateLimit({ rate: 0.25, concurrency: 6, retryAfterSeconds: 1 });
+		try {
+			const refused = await run(parameters({ concurrency: 20, maxConcurrency: 60 }), inputs, { onError: 'continueRegularOutput' });
+			assert.deepEqual(summary(refused.output('CBT')), summary(sequential.output('CBT')), 'with refusals');
+			assert.ok(sandbox.load().refusedAtRandom + sandbox.load().refusedOverLimit > 0, 'the gateway refused calls');
+			const billed = sandbox.ledger.billed();
+			assert.equal(new Set(billed.map((entry) => entry.fingerprint)).size, billed.length, 'no request billed twice');
+		} finally {
+			sandbox.setRateLimit({});
+		}
 	});
+
+	it('the width grows while answers come back clean, up to Max Concurrency and never past it', async () => {
+		const slow = await startSandbox({ latencyMs: 300 });
+		try {
+			const result = await runWorkflow(singleNodeWorkflow('cbtOcr', invoice({ concurrency: 2, maxConcurrency: 40 })), {
+				credentials: { cbtApi: credentialFor(slow) },
+				inputs: { Input: distinct(200) },
+			});
+			assert.equal(result.error('CBT'), undefined);
+			assert.equal(result.output('CBT').length, 200);
+			const { peakInFlight } = slow.load();
+			assert.ok(peakInFlight > 20, `the gateway saw at most ${peakInFlight} calls at once, starting from 2`);
+			assert.ok(peakInFlight <= 40, `the gateway saw ${peakInFlight} calls at once, above Max Concurrency 40`);
+			assert.equal(slow.ledger.billed().length, 200);
+		} finally {
+			await slow.close();
+		}
+	});
+
+	for (const answer of ['http', 'code'] as const) {
+		it(`the width shrinks to what the gateway takes (refusals as ${answer === 'http' ? 'HTTP 429' : 'its rate-limit code'}), and every item is billed once`, async () => {
+			// The gateway takes 8 calls at once; the node starts at 20.
+			const limited = await startSandbox({ latencyMs: 50, rateLimit: { concurrency: 8, retryAfterSeconds: 1, answer } });
+			try {
+				const result = await runWorkflow(singleNodeWorkflow('cbtOcr', invoice({ concurrency: 20, maxConcurrency: 60 })), {
+					credentials: { cbtApi: credentialFor(limited) },
+					inputs: { Input: distinct(300) },
+				});
+				assert.equal(result.error('CBT'), undefined, result.error('CBT')?.message);
+				assert.equal(result.output('CBT').length, 300);
+				const billed = limited.ledger.billed();
+				assert.equal(billed.length, 300);
+				assert.equal(new Set(billed.map((entry) => entry.fingerprint)).size, 300, 'no request billed twice');
+				const refusedAt = limited.ledger.entries.flatMap((entry, index) => (entry.fault === 'rateLimit' ? [index] : []));
+				assert.ok(refusedAt.length > 0, 'the node started above the limit');
+				// Once the node has narrowed, calls above the limit are rare: the second half of the run sees
+				// a few at most (probes above the limit), against the burst of the start.
+				const half = limited.ledger.entries.length / 2;
+				const late = refusedAt.filter((index) => index >= half).length;
+				assert.ok(late <= Math.max(5, (refusedAt.length - late) / 5), `${late} refusals in the second half of the run, ${refusedAt.length - late} in the first`);
+			} finally {
+				await limited.close();
+			}
+		});
+	}
+
+	it('a 429 delays only the request that got it: the other items go on meanwhile', async () => {
+		sandbox.reset();
+		sandbox.inject({ kind: 'http', status: 429, retryAfterSeconds: 2 });
+		const result = await run(invoice({ concurrency: 4, maxConcurrency: 4 }), distinct(20, 500));
+		assert.equal(result.error('CBT'), undefined);
+		assert.equal(result.output('CBT').length, 20);
+		const entries = sandbox.ledger.entries;
+		const refused = entries.findIndex((entry) => entry.fault === 'http');
+		const retried = entries.findIndex((entry, index) => index > refused && entry.fingerprint === entries[refused].fingerprint);
+		assert.ok(refused >= 0 && retried > refused);
+		// Everything else was sent and billed while the refused request waited its 2 seconds.
+		assert.equal(retried, entries.length - 1, 'the refused request went again last');
+		assert.equal(entries.slice(refused + 1, retried).filter((entry) => entry.billed).length, 19);
+		assert.equal(sandbox.ledger.billed().length, 20);
+	});
+
+	for (const count of [3, 7, 20]) {
+		it(`no place is lost to reading ahead: ${count} items at concurrency ${count} are all in flight at once`, async () => {
+			sandbox.reset();
+			sandbox.setLatency(300);
+			try {
+				const result = await run(invoice({ concurrency: count, maxConcurrency: count }), distinct(count, 1000));
+				assert.equal(result.output('CBT').length, count);
+				assert.equal(sandbox.load().peakInFlight, count);
+			} finally {
+				sandbox.setLatency(20);
+			}
+		});
+	}
 
 	it('a pause between batches spaces the calls', async () => {
 		sandbox.reset();

@@ -262,18 +262,30 @@ describe('CBT Enterprise', () => {
 			assert.equal(sandbox.ledger.entries.length, 0);
 		});
 
-		it('an unknown company is "no data" (200001), named as such, and not billed', async () => {
+		it('an unknown company is "no data" (200001): an item saying so, not billed; with Raise Error, an error naming it', async () => {
 			sandbox.reset();
-			const result = await run({ resource: 'company', operation: 'businessInfo', company: company(`${UNKNOWN_COMPANY_MARKER}的公司`) });
-			assert.match(result.error('CBT')?.message ?? '', /^Item 0: Gateway error 200001 \(No data found\)/);
-			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[200001, false]]);
+			const unknown = { resource: 'company', operation: 'businessInfo', company: company(`${UNKNOWN_COMPANY_MARKER}的公司`) };
+			const result = await run(unknown);
+			assert.equal(result.error('CBT'), undefined);
+			assert.deepEqual(result.output('CBT').map((item) => item.json), [
+				{ found: false, code: 200001, message: '查询无结果', billed: false, requestId: sandbox.ledger.entries[0].requestId },
+			]);
+			const raised = await run({ ...unknown, options: { onNoData: 'raiseError' } });
+			assert.match(raised.error('CBT')?.message ?? '', /^Item 0: Gateway error 200001 \(No data found\)/);
+			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[200001, false], [200001, false]]);
 		});
 
-		it('a record that does not apply is "no data" but billed, and the error says so', async () => {
+		it('a record that does not apply is "no data" but billed, and the item (or the error) says so', async () => {
 			sandbox.reset();
-			const result = await run({ resource: 'company', operation: 'simplifiedDeregistration', company: company(ACTIVE.name) });
-			assert.match(result.error('CBT')?.description ?? '', /Billed: yes/);
-			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[200001, true]]);
+			const notApplicable = { resource: 'company', operation: 'simplifiedDeregistration', company: company(ACTIVE.name) };
+			const result = await run(notApplicable);
+			assert.deepEqual(
+				result.output('CBT').map((item) => [item.json.found, item.json.billed]),
+				[[false, true]],
+			);
+			const raised = await run({ ...notApplicable, options: { onNoData: 'raiseError' } });
+			assert.match(raised.error('CBT')?.description ?? '', /Billed: yes/);
+			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[200001, true], [200001, true]]);
 		});
 
 		it('the same company always gets the same data; the credit code and the name agree', async () => {
@@ -289,9 +301,9 @@ describe('CBT Enterprise', () => {
 		it('verification reports a match for the sample company and a mismatch for another representative', async () => {
 			const base = { resource: 'verification', operation: 'verifyThreeFactors', companyName: ACTIVE.name, creditCode: ACTIVE.creditCode };
 			const match = await run({ ...base, legalPersonName: '陈示例' });
-			assert.equal(match.output('CBT')[0].json.result, '一致');
+			assert.deepEqual([match.output('CBT')[0].json.result, match.output('CBT')[0].json.verdict], ['一致', 'match']);
 			const mismatch = await run({ ...base, legalPersonName: '王小明' });
-			assert.equal(mismatch.output('CBT')[0].json.result, '不一致');
+			assert.deepEqual([mismatch.output('CBT')[0].json.result, mismatch.output('CBT')[0].json.verdict], ['不一致', 'mismatch']);
 			assert.equal(mismatch.output('CBT')[0].json.legalPersonMatches, false);
 		});
 	});

@@ -34,7 +34,7 @@ const COLUMNS: Record<string, string[]> = {
 		'sellerName', 'sellerTaxId', 'sellerAddressPhone', 'sellerBankAccount',
 		'buyerName', 'buyerTaxId', 'buyerAddressPhone', 'buyerBankAccount',
 		'amountWithoutTax', 'taxAmount', 'totalAmount', 'payee', 'reviewer', 'issuer', 'remark', 'cipherText',
-		'lineItemCount', 'lineItems',
+		'lineItemCount', 'lineItems', 'checks',
 	],
 	idCard: ['side', 'name', 'sex', 'ethnicity', 'birthDate', 'address', 'idNumber', 'issuingAuthority', 'validFrom', 'validTo', 'validLongTerm'],
 	bankCard: ['cardNumber', 'bankName', 'cardType', 'cardKind', 'validThru'],
@@ -182,6 +182,8 @@ describe('CBT OCR node', () => {
 					{ itemName: null, model: null, unit: null, quantity: null, unitPrice: null, amount: null, taxRate: null, taxAmount: -846 },
 					{ itemName: '达达牌面包', model: null, unit: '箱', quantity: 1000, unitPrice: 150, amount: 150000, taxRate: 0.16, taxAmount: 24000 },
 				],
+				// 150000 + 23154 is not 174000; the taxes add up (-846 + 24000) but the first line's amount is unread.
+				checks: { amountsAddUp: false, lineItemsAddUp: null, dateNotInFuture: true, buyerTaxIdValid: null },
 			});
 		});
 
@@ -320,7 +322,7 @@ describe('CBT OCR node', () => {
 				counts.flatMap((count, index) => Array.from({ length: count }, () => ({ item: index }))),
 			);
 			for (const item of output) {
-				assert.deepEqual(Object.keys(item.json), [...KEY_COLUMNS, 'lineNumber', ...LINE_COLUMNS, '_cbt']);
+				assert.deepEqual(Object.keys(item.json), [...KEY_COLUMNS, 'lineNumber', ...LINE_COLUMNS, 'checks', '_cbt']);
 			}
 			const general0 = output[counts[0]];
 			assert.deepEqual(general0.json.invoiceNumber, '62815309');
@@ -538,7 +540,11 @@ describe('CBT OCR node', () => {
 
 		it('a blank image gets the gateway\'s "no data" answer, and says whether it was billed', async () => {
 			sandbox.reset();
-			const { error } = await ocr('invoice', 'binary', blankPng());
+			const { output } = await ocr('invoice', 'binary', blankPng());
+			assert.deepEqual(output.map((item) => item.json), [
+				{ found: false, code: 200001, message: '查询无结果', billed: true, requestId: sandbox.ledger.entries[0].requestId },
+			]);
+			const { error } = await ocr('invoice', 'binary', blankPng(), { options: { onNoData: 'raiseError' } });
 			assert.match(error?.message ?? '', /Gateway error 200001/);
 			assert.match(error?.description ?? '', /Billed: yes/);
 		});

@@ -83,6 +83,51 @@ const BAD_PROFILES: Array<{ label: string; profile: string; error: RegExp }> = [
 	{ label: 'a path for the notification', profile: '{"endpoints": {"异步通知": {"path": "/hook"}}}', error: /only "fields" applies, not "path"/ },
 	{ label: 'an unknown notification part', profile: '{"endpoints": {"RPA_TAX.notification": {"fields": {"orderNo": "order"}}}}', error: /fields: unknown key "orderNo"/ },
 	{ label: 'an unknown entry key', profile: '{"endpoints": {"GA.twoFactor": {"paths": "/x"}}}', error: /"GA\.twoFactor": unknown key "paths"\. Did you mean "path"\?/ },
+	{
+		label: 'a verdict that is not an object',
+		profile: '{"endpoints": {"GA.twoFactor": {"verdict": "result"}}}',
+		error: /"GA\.twoFactor" › verdict: must be an object such as \{"field": "result", "match": \["1"\]/,
+	},
+	{
+		label: 'a verdict without its field',
+		profile: '{"endpoints": {"GA.twoFactor": {"verdict": {"match": ["1"], "mismatch": ["2"]}}}}',
+		error: /"GA\.twoFactor" › verdict: "field" is missing; name the answer's field that holds the result/,
+	},
+	{
+		label: 'a verdict field with surrounding spaces',
+		profile: '{"endpoints": {"GA.twoFactor": {"verdict": {"field": " result", "match": ["1"]}}}}',
+		error: /verdict › field: must be a non-empty key without surrounding spaces/,
+	},
+	{
+		label: 'an unknown verdict key',
+		profile: '{"endpoints": {"OPT.threeFactor": {"verdict": {"field": "result", "matches": ["1"]}}}}',
+		error: /"OPT\.threeFactor" › verdict: unknown key "matches"\. Did you mean "match"\?/,
+	},
+	{
+		label: 'verdict values that are not a list',
+		profile: '{"endpoints": {"GA.twoFactor": {"verdict": {"field": "result", "match": "1"}}}}',
+		error: /verdict › match: must be a list of values, such as \["1", "一致"\]/,
+	},
+	{
+		label: 'an empty verdict value',
+		profile: '{"endpoints": {"GA.twoFactor": {"verdict": {"field": "result", "match": ["1"], "noRecord": [" "]}}}}',
+		error: /verdict › noRecord: " " is not a usable value/,
+	},
+	{
+		label: 'a value that means two verdicts',
+		profile: '{"endpoints": {"公安实名二要素核验": {"verdict": {"field": "result", "match": ["1", "一致"], "mismatch": ["2", "一致"]}}}}',
+		error: /"公安实名二要素核验" › verdict › mismatch: "一致" is also in match; a value can mean only one verdict/,
+	},
+	{
+		label: 'a verdict without values',
+		profile: '{"endpoints": {"GA.twoFactor": {"verdict": {"field": "result", "match": []}}}}',
+		error: /verdict: lists no values; give at least one of "match", "mismatch" or "noRecord"/,
+	},
+	{
+		label: 'a verdict for the notification',
+		profile: '{"endpoints": {"异步通知": {"verdict": {"field": "status", "match": ["1"]}}}}',
+		error: /only "fields" applies, not "verdict"/,
+	},
 ];
 
 describe(`${BAD_PROFILES.length} bad gateway profiles: a clear error each, nothing sent`, () => {

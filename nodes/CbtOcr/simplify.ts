@@ -11,6 +11,7 @@ import {
 	parseYearMonth,
 	toHalfWidth,
 } from '../shared/normalise';
+import { checkInvoice } from './invoiceChecks';
 
 type Value = IDataObject[string];
 
@@ -99,26 +100,34 @@ export const INVOICE_KEY_FIELDS = ['invoiceCode', 'invoiceNumber', 'invoiceDate'
 
 export type LineItemMode = 'list' | 'split' | 'omit';
 
-function lineItemsOf(raw: IDataObject): IDataObject[] {
+function rawLinesOf(raw: IDataObject): IDataObject[] {
 	const list = raw[LINE_ITEMS_KEY];
 	if (!Array.isArray(list)) return [];
-	return list.map((line) => applyRules(LINE_RULES, typeof line === 'object' && line !== null ? (line as IDataObject) : {}));
+	return list.map((line) => (typeof line === 'object' && line !== null ? (line as IDataObject) : {}));
 }
 
-export function simplifyInvoice(raw: IDataObject, mode: LineItemMode): IDataObject[] {
+/**
+ * The invoice's columns, then its line items (per `mode`), then `checks` (invoiceChecks.ts): whether
+ * the amounts add up, the lines add up to the totals, the date is not in the future and the buyer's
+ * tax ID is a valid credit code. In a line-item sheet every line carries its invoice's checks.
+ */
+export function simplifyInvoice(raw: IDataObject, mode: LineItemMode, now: Date = new Date()): IDataObject[] {
 	const invoice = applyRules(INVOICE_RULES, raw, [LINE_ITEMS_KEY]);
-	const lines = lineItemsOf(raw);
+	const rawLines = rawLinesOf(raw);
+	const lines = rawLines.map((line) => applyRules(LINE_RULES, line));
+	const checks = checkInvoice(invoice, lines, rawLines, now) as unknown as IDataObject;
 	if (mode === 'split') {
 		const keys = Object.fromEntries(INVOICE_KEY_FIELDS.map((key) => [key, invoice[key]]));
 		if (lines.length === 0) {
 			// An invoice whose lines could not be read still gets its row, so it is not lost from the sheet.
 			const empty = Object.fromEntries(LINE_RULES.map((rule) => Object.keys(rule.to(undefined, {}))).flat().map((key) => [key, null]));
-			return [{ ...keys, lineNumber: null, ...empty }];
+			return [{ ...keys, lineNumber: null, ...empty, checks }];
 		}
-		return lines.map((line, index) => ({ ...keys, lineNumber: index + 1, ...line }));
+		return lines.map((line, index) => ({ ...keys, lineNumber: index + 1, ...line, checks: { ...checks } }));
 	}
 	invoice.lineItemCount = lines.length;
 	if (mode === 'list') invoice.lineItems = lines;
+	invoice.checks = checks;
 	return [invoice];
 }
 
@@ -200,8 +209,8 @@ const RULES_BY_OPERATION: Record<string, readonly Rule[]> = {
 };
 
 /** The spreadsheet-ready form of one OCR answer: one record, or one per line item for invoices in split mode. */
-export function simplify(operation: string, raw: IDataObject, lineItems: LineItemMode = 'list'): IDataObject[] {
-	if (operation === 'invoice') return simplifyInvoice(raw, lineItems);
+export function simplify(operation: string, raw: IDataObject, lineItems: LineItemMode = 'list', now: Date = new Date()): IDataObject[] {
+	if (operation === 'invoice') return simplifyInvoice(raw, lineItems, now);
 	const rules = RULES_BY_OPERATION[operation];
 	return rules ? [applyRules(rules, raw)] : [raw];
 }

@@ -4,6 +4,7 @@ import type { Endpoint } from './catalog';
 import { FIELD_KINDS } from './fields';
 import { DEFAULT_MAX_IMAGE_MB } from './fields/image';
 import { pagingProperties } from './pagingProperties';
+import { outcomeOptions } from './outcomes/options';
 import { toolDescriptionProperties } from './toolDescription';
 
 export interface CatalogNodeSpec {
@@ -127,9 +128,19 @@ function optionsProperty(spec: CatalogNodeSpec): INodeProperties {
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			default: 5,
-			typeOptions: { minValue: 1, maxValue: 20 },
-			description: 'How many items are sent to the gateway at the same time. Output order stays the input order.',
+			default: 10,
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			description:
+				'How many items are sent to the gateway at the same time at the start. The node then sends more while the gateway answers promptly, and fewer when it answers "too many requests", up to Max Concurrency. Output order stays the input order.',
+		},
+		{
+			displayName: 'Max Concurrency',
+			name: 'maxConcurrency',
+			type: 'number',
+			default: 200,
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			description:
+				'The most items sent to the gateway at the same time. Set it to your gateway’s concurrency quota if it has one; set it equal to Concurrency for a fixed number.',
 		},
 		{
 			displayName: 'Extra Body Fields',
@@ -150,7 +161,7 @@ function optionsProperty(spec: CatalogNodeSpec): INodeProperties {
 			displayName: 'Max Retries',
 			name: 'maxRetries',
 			type: 'number',
-			default: 3,
+			default: 5,
 			typeOptions: { minValue: 0, maxValue: 10 },
 			description:
 				'How often a call is repeated when the gateway cannot have billed it: the connection was refused, the gateway asked to slow down, or a temporary error with no charge',
@@ -171,7 +182,7 @@ function optionsProperty(spec: CatalogNodeSpec): INodeProperties {
 			default: 0,
 			typeOptions: { minValue: 0 },
 			description:
-				'For strict quotas: send items in batches of Concurrency items with this pause between batches. 0 sends continuously.',
+				'For strict quotas: send items in batches of Concurrency items with this pause between batches (the number sent at once then stays fixed). 0 sends continuously.',
 		},
 		{
 			displayName: 'Skip Input Validation',
@@ -190,6 +201,7 @@ function optionsProperty(spec: CatalogNodeSpec): INodeProperties {
 			description: 'How long to wait for the gateway to answer one call',
 		},
 		...(spec.extraOptions ?? []),
+		...outcomeOptions(spec.endpoints),
 	];
 	if (usesImages(spec.endpoints)) {
 		options.push(

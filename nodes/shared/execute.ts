@@ -6,10 +6,15 @@ import { createHash } from 'node:crypto';
 import type { Endpoint } from './catalog';
 import type { CatalogNodeSpec } from './description';
 import { strategyFor, strategyParameters, type CallOutcome, type CallPlan, type NodeOptions } from './calls';
+import { MAX_BODY_BYTES_IN_PROGRESS } from './concurrency';
 import { runPool } from './pool';
+import { maskRecord } from './outcomes/mask';
+import { noDataItem, ON_NO_DATA, ON_NO_DATA_OPTION, ON_NO_DATA_VALUES, type OnNoData } from './outcomes/noData';
+import { MASK_OPTION } from './outcomes/options';
+import { withVerdict } from './outcomes/verdict';
 import { contractFor, ProfileError, profileOf, toWire, type Contract, type ParsedProfile } from './profile';
-import { BodyBuffer, encodeBody, imagesIn, type ImagePayload } from './requestBody';
-import { DEFAULT_RETRY, Throttle } from './retry';
+import { base64Length, BodyBuffer, encodeBody, imagesIn, type ImagePayload } from './requestBody';
+import { DEFAULT_ITEM_RETRIES, DEFAULT_RETRY, Throttle } from './retry';
 import { forAgent } from './toolErrors';
 import { credentialsFor } from './transport';
 import { checkField, findEndpoint, isDeferred, readField } from './validate';
@@ -21,6 +26,10 @@ interface PreparedItem {
 	options: NodeOptions;
 	body: IDataObject;
 	extraBody: IDataObject;
+	/** What a "no data" answer becomes (option On No Data). */
+	onNoData: OnNoData;
+	/** Option Mask Personal Data: the output's personal numbers are masked (never the request's). */
+	mask: boolean;
 }
 
 export interface OutputContext {
@@ -40,24 +49,38 @@ interface RunSettings {
 	shared: Map<string, { owner: number; outcome: Promise<CallOutcome> }>;
 	/** One reusable body buffer per lane, for requests that carry an image. */
 	bodyBuffers: BodyBuffer[];
+	/** An item's image bytes as they go out (base64): items start while those in progress hold at most maxWeight. */
+	weigh: (loaded: LoadedItem | undefined) => number;
+	maxWeight: number;
 	profile?: ParsedProfile;
 }
 
-export const DEFAULT_CONCURRENCY = 5;
-export const MAX_CONCURRENCY = 20;
+/** Calls in flight at the start (option Concurrency); the width then adapts (concurrency.ts). */
+export const DEFAULT_CONCURRENCY = 10;
+/** Option Max Concurrency's default: why 200, see docs/concurrency.md. */
+export const DEFAULT_MAX_CONCURRENCY = 200;
+/** The most either option may be set to. */
+export const MAX_CONCURRENCY = 1000;
 
 function runSettings(context: IExecuteFunctions, profile: ParsedProfile | undefined): RunSettings {
 	const options = context.getNodeParameter('options', 0, {}) as NodeOptions;
 	const number = (value: unknown, fallback: number, min: number, max: number) =>
 		Math.min(max, Math.max(min, Math.round(typeof value === 'number' && Number.isFinite(value) ? value : fallback)));
+	// Concurrency is where the width starts, Max Concurrency the most it may reach (a start above it is lowered).
+	const ceiling = number(options.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 1, MAX_CONCURRENCY);
+	const startWidth = Math.min(ceiling, number(options.concurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY));
+	const batchPauseMs = number(options.batchPauseMs, 0, 0, 3_600_000);
 	return {
-		concurrency: number(options.concurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
-		batchPauseMs: number(options.batchPauseMs, 0, 0, 3_600_000),
-		maxRetries: number(options.maxRetries, DEFAULT_RETRY.maxRetries, 0, 10),
+		concurrency: startWidth,
+		batchPauseMs,
+		maxRetries: number(options.maxRetries, DEFAULT_ITEM_RETRIES, 0, 10),
 		deduplicate: options.deduplicate !== false,
-		throttle: new Throttle(),
+		// Batches with a pause keep their size; otherwise the width adapts between 1 and Max Concurrency.
+		throttle: new Throttle({ initial: startWidth, max: batchPauseMs > 0 ? startWidth : ceiling, adaptive: batchPauseMs === 0 }),
 		shared: new Map(),
 		bodyBuffers: [],
+		weigh: (loaded) => (loaded?.images ?? []).reduce((sum, image) => sum + base64Length(image.size), 0),
+		maxWeight: MAX_BODY_BYTES_IN_PROGRESS,
 		profile,
 	};
 }
@@ -95,6 +118,25 @@ function parseExtraBody(context: IExecuteFunctions, itemIndex: number, raw: Node
 	return value as IDataObject;
 }
 
+/** The options that shape the output, checked like the fields: a bad value stops the run before any call. */
+function outcomeSettings(context: IExecuteFunctions, itemIndex: number, options: NodeOptions): { onNoData: OnNoData; mask: boolean } {
+	const onNoData = options[ON_NO_DATA_OPTION] ?? ON_NO_DATA.outputItem;
+	if (!ON_NO_DATA_VALUES.includes(onNoData as OnNoData)) {
+		throw new NodeOperationError(context.getNode(), `Item ${itemIndex}, option 'On No Data': ${JSON.stringify(onNoData)} is not one of ${ON_NO_DATA_VALUES.join(', ')}`, {
+			itemIndex,
+			description: 'Pick a value from the list, or have the expression give one of these values. Nothing was sent to the gateway for this item.',
+		});
+	}
+	const mask = options[MASK_OPTION] ?? false;
+	if (typeof mask !== 'boolean') {
+		throw new NodeOperationError(context.getNode(), `Item ${itemIndex}, option 'Mask Personal Data': ${JSON.stringify(mask)} is not true or false`, {
+			itemIndex,
+			description: 'Turn the option on or off, or have the expression give true or false. Nothing was sent to the gateway for this item.',
+		});
+	}
+	return { onNoData: onNoData as OnNoData, mask };
+}
+
 /**
  * The credential's gateway profile, checked before anything is sent; the error to raise when it does
  * not pass. A credential that cannot be read is left to the first call, which reports it for its item.
@@ -128,7 +170,7 @@ function prepare(context: IExecuteFunctions, spec: CatalogNodeSpec, itemIndex: n
 		const value = checkField(context, itemIndex, field, raw, options.skipValidation === true);
 		if (value !== undefined) body[field.key] = value as IDataObject[string];
 	}
-	return { endpoint, contract, options, body, extraBody: parseExtraBody(context, itemIndex, options.extraBody) };
+	return { endpoint, contract, options, body, extraBody: parseExtraBody(context, itemIndex, options.extraBody), ...outcomeSettings(context, itemIndex, options) };
 }
 
 /** An item's values once its files are open and checked; what remains is to call. */
@@ -187,7 +229,7 @@ async function call(
 	settings: RunSettings,
 	shapeOutput: ShapeOutput | undefined,
 ): Promise<IDataObject[]> {
-	const { endpoint, contract, options } = prepared;
+	const { endpoint, contract, options, onNoData, mask } = prepared;
 	// Checked and transformed under the catalog's keys, then put in the gateway's own terms.
 	const sent = toWire(contract, endpoint.transformBody ? endpoint.transformBody(body, options) : body);
 	Object.assign(sent, prepared.extraBody);
@@ -228,7 +270,24 @@ async function call(
 		outcome = await pending;
 	}
 
-	const records = shapeOutput ? shapeOutput(outcome.records, { endpoint, options, itemIndex }) : outcome.records;
+	let records: IDataObject[];
+	if (outcome.noData) {
+		// "No data" is an answer: an item saying so, no item, or the gateway error, as the user chose.
+		if (onNoData === ON_NO_DATA.raiseError) {
+			if (!earlier) throw outcome.noData.error;
+			throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: same request as item ${earlier.owner}: ${outcome.noData.error.message.replace(/^Item \d+: /, '')}`, {
+				itemIndex,
+				description: `This item was not sent separately. ${outcome.noData.error.description ?? ''}`.trim(),
+			});
+		}
+		if (onNoData === ON_NO_DATA.outputNothing) return [];
+		records = [noDataItem(outcome.noData.answer, contract.verdict !== undefined)];
+	} else {
+		const verdict = contract.verdict;
+		const checked = verdict ? outcome.records.map((record) => withVerdict(record, verdict)) : outcome.records;
+		const shaped = shapeOutput ? shapeOutput(checked, { endpoint, options, itemIndex }) : checked;
+		records = mask ? shaped.map(maskRecord) : shaped;
+	}
 	if (options.includeMetadata) {
 		const meta: IDataObject = { requestId: outcome.meta.requestId ?? null, billed: outcome.meta.billed ?? null };
 		if (earlier) meta.sameRequestAsItem = earlier.owner;
@@ -255,7 +314,9 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
  * Runs a catalog-driven node. Every item's parameters are checked before the first call, so that
  * a bad value in item 500 stops the run before items 0–499 are paid for. Files are read one item
  * ahead in each lane, and streamed into one reused body buffer per lane, so memory stays flat.
- * Calls run a few at a time; output order and pairing are those of the input.
+ * Calls run a few at a time; output order and pairing are those of the input. A "no data" answer is
+ * an item like any other (On No Data), so each input item gives its items; only On No Data › Output
+ * Nothing leaves an input item without one (the rest keep their pairedItem).
  */
 export async function executeCatalogNode(
 	context: IExecuteFunctions,

@@ -1,6 +1,5 @@
-import { sleep } from 'n8n-workflow';
-
-import type { GatewayFailure } from './transport';
+import { CallGate, type AnswerSignal, type WidthSettings } from './concurrency';
+import type { GatewayFailure, GatewayResult } from './transport';
 
 /**
  * When a failed call may be sent again. Every call costs money, so only failures the gateway
@@ -27,6 +26,13 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
 
+/**
+ * Option Max Retries' default for a node's items. A gateway that refuses 10 % of calls at random
+ * (whatever the load) refuses some call four times in a row about once in 10,000 calls, which would
+ * stop a large run; six times in a row, once in a million.
+ */
+export const DEFAULT_ITEM_RETRIES = 5;
+
 /** Exponential backoff with full jitter; Retry-After wins when the gateway sends one. */
 export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfterMs?: number, random: () => number = Math.random): number {
 	if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxDelayMs);
@@ -43,22 +49,37 @@ export function parseRetryAfter(value: unknown, nowMs: number = Date.now()): num
 	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
+/** What an answer says about the gateway's load: only a result (or "no data") is a clean answer. */
+export function signalOf(outcome: GatewayResult | GatewayFailure): AnswerSignal {
+	const failure = outcome as Partial<GatewayFailure>;
+	if (failure.kind === undefined || failure.kind === 'noData') return 'clean';
+	return isRateLimit(outcome as GatewayFailure) ? 'rateLimit' : 'neutral';
+}
+
+/** A single call outside any pool: one at a time, nothing adapts. */
+const ONE_AT_A_TIME: WidthSettings = { initial: 1, max: 1, adaptive: false };
+
 /**
- * Shared by all of a node's concurrent calls: a rate-limit answer to one call pauses them all, so
- * a quota error slows the run down instead of failing hundreds of items.
+ * Shared by all of a node's concurrent calls (concurrency.ts decides how many are in flight). A rate
+ * limit delays only the request that got it, by its Retry-After, and narrows the width when the
+ * refusals come from the load: the other calls go on, so a quota burst costs one wait per refused
+ * call instead of a pause of every lane.
  */
-export class Throttle {
-	private pausedUntil = 0;
-
-	constructor(private readonly now: () => number = Date.now) {}
-
-	pause(ms: number): void {
-		this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+export class Throttle extends CallGate {
+	constructor(settings: WidthSettings = ONE_AT_A_TIME, clock?: () => number, wait?: (ms: number) => Promise<void>) {
+		super(settings, clock, wait);
 	}
 
-	async ready(): Promise<void> {
-		for (let wait = this.pausedUntil - this.now(); wait > 0; wait = this.pausedUntil - this.now()) {
-			await sleep(wait);
-		}
+	/** For callers that send outside `send` (a task's polls): nothing to wait for any more. */
+	async ready(): Promise<void> {}
+
+	/** A rate limit answered to a call sent outside `send`: may narrow the width; the caller waits `ms` itself. */
+	pause(ms: number): void {
+		this.rateLimited(ms);
+	}
+
+	/** One attempt at the gateway, its answer reported to the width rule. */
+	async send(attempt: () => Promise<GatewayResult | GatewayFailure>): Promise<GatewayResult | GatewayFailure> {
+		return await this.attempt(attempt, signalOf);
 	}
 }

@@ -1,9 +1,9 @@
 import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { describeCode, type CodeBook, type CodeKind } from './gatewayCodes';
 import { isBilled, parseEnvelope, type Envelope } from './envelope';
-import { DEFAULT_RETRY, isRateLimit, isRetryable, parseRetryAfter, retryDelayMs, Throttle, type RetryPolicy } from './retry';
+import { DEFAULT_RETRY, isRetryable, parseRetryAfter, retryDelayMs, Throttle, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'cbtApi';
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -333,15 +333,14 @@ export async function callGateway(
 	const retry = settings.retry ?? DEFAULT_RETRY;
 	const throttle = settings.throttle ?? new Throttle();
 	for (let attempt = 0; ; attempt++) {
-		await throttle.ready();
-		const outcome = await sendToGateway(context, request, settings.timeoutMs, settings.codes);
+		// The throttle decides when the attempt goes out and learns from its answer how many calls the gateway takes.
+		const outcome = await throttle.send(async () => await sendToGateway(context, request, settings.timeoutMs, settings.codes));
 		if (!(outcome instanceof GatewayFailure)) return outcome;
 		if (attempt >= retry.maxRetries || !isRetryable(outcome)) {
 			if (attempt > 0) outcome.description = `${outcome.description} Tried ${attempt + 1} times.`;
 			throw toNodeError(context, outcome, itemIndex);
 		}
-		const delay = retryDelayMs(retry, attempt, outcome.retryAfterMs);
-		if (isRateLimit(outcome)) throttle.pause(delay);
-		else await sleep(delay);
+		// Only this request waits (Retry-After when the gateway sent one); the node's other calls go on meanwhile.
+		await throttle.backOff(retryDelayMs(retry, attempt, outcome.retryAfterMs));
 	}
 }

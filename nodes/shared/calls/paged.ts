@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ListKeys } from '../profile';
 import { callGateway, type GatewayRequest, type ResponseMeta } from '../transport';
+import { noDataOf, noDataOutcome } from './noData';
 import { asRecord } from './single';
 import { PAGING } from './paging';
 import type { CallStrategy } from './types';
@@ -41,10 +42,6 @@ function totalOf(data: IDataObject | undefined, totalKey: string): number | unde
 	return data?.[totalKey] !== undefined && Number.isFinite(total) ? total : undefined;
 }
 
-function isNoData(error: unknown): boolean {
-	return error instanceof NodeApiError && error.errorResponse?.kind === 'noData';
-}
-
 function readPaging(context: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	if (returnAll) return { returnAll, limit: Infinity };
@@ -77,10 +74,14 @@ export const pagedCall: CallStrategy = async (context, plan, itemIndex) => {
 		try {
 			result = await callGateway(context, withPage(plan.request, keys, page, pageSize), itemIndex, plan.call);
 		} catch (error) {
+			const noData = noDataOf(error, plan.contract.codes);
 			// Some gateways answer "no data" for a page past the end: the list simply ended there.
-			if (index > 0 && isNoData(error)) break;
+			if (index > 0 && noData) break;
 			// callGateway throws NodeApiErrors already; the constructor hands those back unchanged.
-			throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
+			const nodeError = new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
+			// On the first page it is the answer for the whole item, as for a single record.
+			if (noData) return noDataOutcome(noData, nodeError);
+			throw nodeError;
 		}
 		meta = result.meta;
 		const data = result.data as IDataObject | undefined;

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { callGateway } from '../transport';
+import { callGateway, type GatewayResult } from '../transport';
+import { noDataOrThrow } from './noData';
 import type { CallStrategy } from './types';
 
 export function asRecord(value: unknown): IDataObject {
@@ -11,7 +12,13 @@ export function asRecord(value: unknown): IDataObject {
 
 /** One call; `data` is the record, or for list endpoints `data[itemsKey]` holds the records. */
 export const singleCall: CallStrategy = async (context, plan, itemIndex) => {
-	const { data, meta } = await callGateway(context, plan.request, itemIndex, plan.call);
+	let result: GatewayResult;
+	try {
+		result = await callGateway(context, plan.request, itemIndex, plan.call);
+	} catch (error) {
+		return noDataOrThrow(error, plan.contract.codes);
+	}
+	const { data, meta } = result;
 	const list = plan.contract.list;
 	if (list) {
 		const records = (data as IDataObject | undefined)?.[list.itemsKey];

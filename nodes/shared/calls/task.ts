@@ -5,8 +5,9 @@ import { CATALOG, type Endpoint } from '../catalog';
 import { contractFor, toWire } from '../profile';
 import { isRateLimit, isRetryable, retryDelayMs } from '../retry';
 import { billedText, callGateway, GatewayFailure, sendToGateway, toNodeError, type ResponseMeta } from '../transport';
+import { noDataFromFailure, noDataOrThrow } from './noData';
 import { asRecord } from './single';
-import type { CallPlan, CallStrategy } from './types';
+import type { CallOutcome, CallPlan, CallStrategy } from './types';
 
 type TaskOutput = Extract<Endpoint['output'], { kind: 'task' }>;
 
@@ -105,7 +106,12 @@ function pollSummary(log: PollLog): string {
 export const taskCall: CallStrategy = async (context, plan, itemIndex) => {
 	const output = plan.endpoint.output as TaskOutput;
 	const taskIdKey = plan.contract.task?.taskIdKey ?? output.taskIdKey;
-	const started = await callGateway(context, plan.request, itemIndex, plan.call);
+	let started;
+	try {
+		started = await callGateway(context, plan.request, itemIndex, plan.call);
+	} catch (error) {
+		return noDataOrThrow(error, plan.contract.codes);
+	}
 	const accepted = asRecord(started.data);
 	if (!(context.getNodeParameter(WAIT_PARAMETER, itemIndex, false) as boolean)) {
 		return { records: [accepted], meta: started.meta };
@@ -127,7 +133,7 @@ async function poll(
 	output: TaskOutput,
 	taskId: string,
 	startedMeta: ResponseMeta,
-) {
+): Promise<CallOutcome> {
 	const target = contractFor(resultEndpoint(plan.endpoint, output), plan.profile);
 	const statusKey = plan.contract.task?.statusKey ?? output.statusKey;
 	const path = (plan.options[RESULT_PATH_OPTION] as string | undefined)?.trim() || target.path;
@@ -151,6 +157,11 @@ async function poll(
 
 		if (outcome instanceof GatewayFailure) {
 			if (outcome.kind === 'pending') continue;
+			if (outcome.kind === 'noData') {
+				// The task ran and found nothing: an answer like any other, billed as the calls were.
+				outcome.description = describe(outcome.description);
+				return noDataFromFailure(context, outcome, itemIndex, anyBilled([startedMeta.billed, ...log.billed]));
+			}
 			if (isRetryable(outcome)) {
 				// Cannot have been billed; a rate limit also slows the node's other calls.
 				const delay = Math.max(intervalMs, retryDelayMs(plan.call.retry ?? { maxRetries: 0, baseDelayMs: intervalMs, maxDelayMs: intervalMs }, 0, outcome.retryAfterMs));

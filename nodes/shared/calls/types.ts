@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import type { Endpoint } from '../catalog';
+import type { NoDataAnswer } from '../outcomes/noData';
 import type { Contract, ParsedProfile } from '../profile';
 import type { CallSettings, GatewayRequest, ResponseMeta } from '../transport';
 
@@ -30,6 +31,11 @@ export interface CallPlan {
 export interface CallOutcome {
 	records: IDataObject[];
 	meta: ResponseMeta;
+	/**
+	 * Set when the gateway answered "no data" (on the first page of a list): no records. The node's
+	 * On No Data option decides what it becomes; `error` is the error to raise for Raise Error.
+	 */
+	noData?: { answer: NoDataAnswer; error: NodeApiError };
 }
 
 /** How an endpoint is called: once, page by page, or as a task to wait for. */

@@ -1,4 +1,5 @@
 import type { Endpoint } from './types';
+import { EDUCATION_VERDICT } from './verdicts';
 
 export const EDU_ENDPOINTS: Endpoint[] = [
 	{
@@ -16,5 +17,6 @@ export const EDU_ENDPOINTS: Endpoint[] = [
 			{ key: 'id_card', kind: 'idNumber', parameter: 'idNumber' },
 		],
 		output: { kind: 'object' },
+		verdict: EDUCATION_VERDICT,
 	},
 ];

@@ -1,4 +1,6 @@
+import type { VerdictRule } from '../outcomes/verdict';
 import type { Endpoint, FieldSpec, OutputShape } from './types';
+import { CONSISTENCY_VERDICT } from './verdicts';
 
 /**
  * The ENT category: 66 enterprise endpoints in one node, grouped into resources so that each
@@ -34,6 +36,7 @@ interface Row {
 	action: string;
 	output: OutputShape;
 	fields?: FieldSpec[];
+	verdict?: VerdictRule;
 }
 
 function endpoints(resource: keyof typeof ENT_RESOURCES, rows: Row[]): Endpoint[] {
@@ -49,6 +52,7 @@ function endpoints(resource: keyof typeof ENT_RESOURCES, rows: Row[]): Endpoint[
 		pathConfirmed: false,
 		fields: row.fields ?? [company],
 		output: row.output,
+		...(row.verdict ? { verdict: row.verdict } : {}),
 	}));
 }
 
@@ -191,6 +195,7 @@ const VERIFICATION = endpoints('verification', [
 		action: 'Verify a company name, credit code and legal representative',
 		output: record,
 		fields: [companyName, creditCode, legalPersonName],
+		verdict: CONSISTENCY_VERDICT,
 	},
 	{
 		operation: 'verifyFourFactors',
@@ -199,6 +204,7 @@ const VERIFICATION = endpoints('verification', [
 		action: 'Verify a company name, credit code, legal representative and ID number',
 		output: record,
 		fields: [companyName, creditCode, legalPersonName, legalPersonIdNumber],
+		verdict: CONSISTENCY_VERDICT,
 	},
 ]);
 

@@ -1,5 +1,6 @@
 import { protectFields, readSmSettings } from '../smProtection';
 import type { Endpoint, FieldSpec } from './types';
+import { CONSISTENCY_VERDICT, COUPLE_VERDICT, PORTRAIT_VERDICT } from './verdicts';
 
 /*
  * 公安 (public security) identity and risk checks. Only the names come from the gateway's page: every
@@ -40,6 +41,7 @@ export const GA_ENDPOINTS: Endpoint[] = [
 		// Body keys assumed: name, id_card.
 		fields: [name, idNumber],
 		output: { kind: 'object' },
+		verdict: CONSISTENCY_VERDICT,
 	},
 	{
 		category: 'GA',
@@ -55,6 +57,7 @@ export const GA_ENDPOINTS: Endpoint[] = [
 		fields: [name, idNumber],
 		output: { kind: 'object' },
 		transformBody: (body, options) => protectFields(body, ['name', 'id_card'], readSmSettings(options)),
+		verdict: CONSISTENCY_VERDICT,
 	},
 	{
 		category: 'GA',
@@ -68,6 +71,7 @@ export const GA_ENDPOINTS: Endpoint[] = [
 		// Body keys assumed: name, id_card, image (base64, as Invoice OCR's documented image key).
 		fields: [name, idNumber, faceImage],
 		output: { kind: 'object' },
+		verdict: PORTRAIT_VERDICT,
 	},
 	{
 		category: 'GA',
@@ -81,6 +85,7 @@ export const GA_ENDPOINTS: Endpoint[] = [
 		// Body keys assumed: name, id_card, image.
 		fields: [name, idNumber, faceImage],
 		output: { kind: 'object' },
+		verdict: PORTRAIT_VERDICT,
 	},
 	{
 		category: 'GA',
@@ -136,6 +141,7 @@ export const GA_ENDPOINTS: Endpoint[] = [
 			{ key: 'partner_id_card', kind: 'idNumber', parameter: 'partnerIdNumber', displayName: 'Partner ID Number', description: 'The other person’s resident ID card number (居民身份证号)' },
 		],
 		output: { kind: 'object' },
+		verdict: COUPLE_VERDICT,
 	},
 	{
 		category: 'GA',

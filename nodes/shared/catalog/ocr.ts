@@ -18,6 +18,8 @@ export const OCR_ENDPOINTS: Endpoint[] = [
 		pathConfirmed: true,
 		fields: [image],
 		output: { kind: 'object' },
+		// The seller's and buyer's bank account numbers and phone numbers.
+		outputHoldsPersonalData: true,
 	},
 	{
 		category: 'OCR',
@@ -30,6 +32,8 @@ export const OCR_ENDPOINTS: Endpoint[] = [
 		pathConfirmed: false,
 		fields: [image],
 		output: { kind: 'object' },
+		// The holder's ID number.
+		outputHoldsPersonalData: true,
 		transformBody: (body, options) => {
 			const side = options.idCardSide;
 			return typeof side === 'string' && (ID_CARD_SIDES as readonly string[]).includes(side) ? { ...body, [ID_CARD_SIDE_KEY]: side } : body;
@@ -46,6 +50,8 @@ export const OCR_ENDPOINTS: Endpoint[] = [
 		pathConfirmed: false,
 		fields: [image],
 		output: { kind: 'object' },
+		// The card number.
+		outputHoldsPersonalData: true,
 	},
 	{
 		category: 'OCR',

@@ -1,4 +1,5 @@
 import type { Endpoint, FieldSpec } from './types';
+import { CONSISTENCY_VERDICT } from './verdicts';
 
 /*
  * Carrier (运营商) checks. Paths follow the chosen pattern; body keys are assumed (snake_case, as
@@ -24,6 +25,7 @@ export const OPT_ENDPOINTS: Endpoint[] = [
 		// Body keys assumed: name, id_card, mobile.
 		fields: [name, idNumber, mobile],
 		output: { kind: 'object' },
+		verdict: CONSISTENCY_VERDICT,
 	},
 	{
 		category: 'OPT',
@@ -37,6 +39,7 @@ export const OPT_ENDPOINTS: Endpoint[] = [
 		// Body keys assumed: name, mobile (the carrier holds the subscriber's name, so this pair is the usual one).
 		fields: [name, mobile],
 		output: { kind: 'object' },
+		verdict: CONSISTENCY_VERDICT,
 	},
 	{
 		category: 'OPT',

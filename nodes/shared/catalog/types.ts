@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FieldKindId } from '../fields';
+import type { VerdictRule } from '../outcomes/verdict';
 
 export type Category = 'GA' | 'OCR' | 'ENT' | 'OPT' | 'EDU' | 'CAR' | 'IMP' | 'TAX' | 'RPA_TAX' | 'tv1' | 'MISC';
 
@@ -61,4 +62,14 @@ export interface Endpoint {
 	 * transformed (the SM version of the two-factor check encrypts them). Receives the node's options.
 	 */
 	transformBody?: (body: IDataObject, options: Readonly<Record<string, unknown>>) => IDataObject;
+	/**
+	 * Check endpoints only: how the answer reads as a verdict (match / mismatch / noRecord / unknown),
+	 * added to each output item as `verdict`. Shared tables in verdicts.ts; a gateway profile may replace it.
+	 */
+	verdict?: VerdictRule;
+	/**
+	 * The answer may hold ID numbers, mobiles or bank card numbers although no input field is one
+	 * (OCR of cards and invoices), so the node offers Mask Personal Data.
+	 */
+	outputHoldsPersonalData?: boolean;
 }

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Endpoint } from '../catalog';
 import { PAGING } from '../calls/paging';
 import { describeCode, type CodeBook } from '../gatewayCodes';
+import type { VerdictRule } from '../outcomes/verdict';
 import { endpointId, type ParsedProfile } from './parse';
 import type { NotificationPart } from './types';
 
@@ -31,6 +32,8 @@ export interface Contract {
 	/** For task endpoints. */
 	task?: { taskIdKey: string; statusKey: string };
 	codes: CodeBook;
+	/** How an answer reads as a verdict: the profile's table for the endpoint, else the catalog's (assumed). */
+	verdict?: VerdictRule;
 }
 
 /** How a gateway code reads: the profile's entry for the endpoint, then its global one, then the package's table. */
@@ -66,6 +69,7 @@ export function contractFor(endpoint: Endpoint, profile?: ParsedProfile): Contra
 				? { taskIdKey: entry?.task?.taskIdKey ?? output.taskIdKey, statusKey: entry?.task?.statusKey ?? output.statusKey }
 				: undefined,
 		codes: codeBook(profile, endpoint),
+		verdict: profile?.verdicts.get(endpointId(endpoint)) ?? endpoint.verdict,
 	};
 }
 

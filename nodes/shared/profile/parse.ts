@@ -1,5 +1,6 @@
 import { CATALOG, type Endpoint, type FieldSpec } from '../catalog';
 import { GATEWAY_CODES, type CodeMeaning } from '../gatewayCodes';
+import { ANY_VALUE, type VerdictRule } from '../outcomes/verdict';
 import {
 	NOTIFICATION_PARTS,
 	PROFILE_CODE_KINDS,
@@ -15,6 +16,8 @@ export interface ParsedProfile {
 	endpoints: ReadonlyMap<string, ProfileEndpoint>;
 	codes: ReadonlyMap<number, CodeMeaning>;
 	endpointCodes: ReadonlyMap<string, ReadonlyMap<number, CodeMeaning>>;
+	/** Verdict tables that replace the catalog's, by catalog ID. */
+	verdicts: ReadonlyMap<string, VerdictRule>;
 }
 
 /** Every problem found in a profile, each naming the entry and how to fix it. */
@@ -36,9 +39,11 @@ const BY_ID = new Map(CATALOG.map((endpoint) => [endpointId(endpoint), endpoint]
 const BY_CHINESE_NAME = new Map(CATALOG.map((endpoint) => [endpoint.chineseName, endpoint]));
 
 const TOP_KEYS = new Set(['$schema', 'description', 'codes', 'endpoints']);
-const ENTRY_KEYS = new Set(['path', 'method', 'fields', 'constants', 'drop', 'list', 'task', 'codes']);
+const ENTRY_KEYS = new Set(['path', 'method', 'fields', 'constants', 'drop', 'list', 'task', 'codes', 'verdict']);
 const LIST_KEYS = new Set(['itemsKey', 'pageKey', 'pageSizeKey', 'totalKey']);
 const TASK_KEYS = new Set(['taskIdKey', 'statusKey']);
+const VERDICT_LISTS = ['match', 'mismatch', 'noRecord'] as const;
+const VERDICT_KEYS = new Set(['field', ...VERDICT_LISTS]);
 
 const MEANING_OF_KIND: Record<ProfileCodeKind, string> = {
 	success: 'Success',
@@ -244,6 +249,50 @@ function checkEntry(endpoint: Endpoint, entry: Record<string, unknown>, where: s
 	if (task && endpoint.output.kind !== 'task') problems.push(`${where} › task: this endpoint does not start a task; remove "task".`);
 }
 
+/** Checks an entry's "verdict"; the table to use when it passes. */
+function parseVerdict(raw: unknown, where: string, problems: string[]): VerdictRule | undefined {
+	if (raw === undefined) return undefined;
+	const example = '{"field": "result", "match": ["1"], "mismatch": ["2"], "noRecord": ["3"]}';
+	if (!isObject(raw)) {
+		problems.push(`${where}: must be an object such as ${example}.`);
+		return undefined;
+	}
+	const before = problems.length;
+	unknownKeys(raw, VERDICT_KEYS, where, problems);
+	if (raw.field === undefined) problems.push(`${where}: "field" is missing; name the answer's field that holds the result, such as "result".`);
+	else if (!isKey(raw.field)) problems.push(`${where} › field: must be a non-empty key without surrounding spaces, such as "result".`);
+	const lists: Record<(typeof VERDICT_LISTS)[number], string[]> = { match: [], mismatch: [], noRecord: [] };
+	const seen = new Map<string, string>();
+	for (const name of VERDICT_LISTS) {
+		const list = raw[name];
+		if (list === undefined) continue;
+		if (!Array.isArray(list)) {
+			problems.push(`${where} › ${name}: must be a list of values, such as ["1", "一致"].`);
+			continue;
+		}
+		for (const value of list) {
+			const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+			if (typeof text !== 'string' || text.trim() === '') {
+				problems.push(`${where} › ${name}: ${JSON.stringify(value)} is not a usable value; use codes or texts such as "1" or "一致".`);
+				continue;
+			}
+			const key = text === ANY_VALUE ? text : text.trim().toLowerCase();
+			const other = seen.get(key);
+			if (other !== undefined) {
+				problems.push(`${where} › ${name}: ${quote(text)} is also in ${other}; a value can mean only one verdict.`);
+				continue;
+			}
+			seen.set(key, name);
+			lists[name].push(text.trim());
+		}
+	}
+	if (isKey(raw.field) && seen.size === 0) {
+		problems.push(`${where}: lists no values; give at least one of "match", "mismatch" or "noRecord", such as ${example}.`);
+	}
+	if (problems.length > before) return undefined;
+	return { field: raw.field as string, ...lists, assumed: false };
+}
+
 /**
  * Reads and checks a profile's text. An empty text is no profile (undefined). Nothing is thrown: a
  * profile that does not pass comes back as a ProfileError listing every problem, for the caller to
@@ -268,6 +317,7 @@ export function inspectProfile(raw: unknown): ParsedProfile | ProfileError {
 	const codes = parseCodes(raw.codes, 'codes', problems);
 	const endpoints = new Map<string, ProfileEndpoint>();
 	const endpointCodes = new Map<string, Map<number, CodeMeaning>>();
+	const verdicts = new Map<string, VerdictRule>();
 	const addressedAs = new Map<string, string>();
 	if (raw.endpoints !== undefined && !isObject(raw.endpoints)) {
 		problems.push('endpoints: must be an object whose keys are endpoints, such as {"GA.twoFactor": {"path": "/..."}}.');
@@ -297,9 +347,13 @@ export function inspectProfile(raw: unknown): ParsedProfile | ProfileError {
 		endpoints.set(id, entry as ProfileEndpoint);
 		const own = parseCodes(entry.codes, `${where} › codes`, problems);
 		if (own.size > 0) endpointCodes.set(id, own);
+		if (endpoint.output.kind !== 'notification') {
+			const verdict = parseVerdict(entry.verdict, `${where} › verdict`, problems);
+			if (verdict) verdicts.set(id, verdict);
+		}
 	}
 	if (problems.length > 0) return new ProfileError(problems);
-	return { raw: raw as GatewayProfile, endpoints, codes, endpointCodes };
+	return { raw: raw as GatewayProfile, endpoints, codes, endpointCodes, verdicts };
 }
 
 const cache = new Map<string, ParsedProfile | ProfileError>();

@@ -59,6 +59,23 @@ export interface ProfileEndpoint {
 	task?: ProfileTask;
 	/** Codes that mean something else (or only exist) for this endpoint. */
 	codes?: ProfileCodes;
+	/**
+	 * How the answer reads as a verdict (match / mismatch / noRecord / unknown), replacing the
+	 * catalog's assumed table for the endpoint, or giving one to an endpoint that has none.
+	 */
+	verdict?: ProfileVerdict;
+}
+
+/**
+ * `{"field": "result", "match": ["1"], "mismatch": ["2"], "noRecord": ["3"]}`: the answer's field
+ * (a dotted path reaches into nested objects) and the values (codes or texts) that mean each verdict.
+ * "*" stands for any other non-empty value. A value in no list, or a missing field, is "unknown".
+ */
+export interface ProfileVerdict {
+	field: string;
+	match?: Array<string | number>;
+	mismatch?: Array<string | number>;
+	noRecord?: Array<string | number>;
 }
 
 export interface GatewayProfile {
