@@ -78,7 +78,7 @@ export interface LoadStats {
 }
 
 /** Mulberry32: small, fast and good enough to pick which calls are refused. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;

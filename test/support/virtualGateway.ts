@@ -7,6 +7,7 @@
  */
 import { CallGate, type AnswerSignal, type WidthSettings } from '../../nodes/shared/concurrency';
 import { runPool } from '../../nodes/shared/pool';
+import { seeded } from '../../sandbox/faults';
 
 export class VirtualTime {
 	now = 0;
@@ -75,16 +76,6 @@ export interface VirtualRun {
 	widths: number[];
 }
 
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** `items` calls through the pool and the width rule against a virtual gateway. */
 export async function simulate(items: number, width: WidthSettings, gateway: VirtualGatewaySettings): Promise<VirtualRun> {
