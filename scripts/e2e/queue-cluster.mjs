@@ -341,21 +341,6 @@ async function startN8nProcess(role, name, home, sharedEnv, { concurrency = 5, t
 	return proc;
 }
 
-/** n8n's JSON log lines of a process: [{level, message, ...}]. */
-export function logEntries(text) {
-	const entries = [];
-	for (const line of text.split(/\r?\n/)) {
-		const t = line.trim();
-		if (!t.startsWith('{')) continue;
-		try {
-			const entry = JSON.parse(t);
-			if (typeof entry.message === 'string') entries.push(entry);
-		} catch {
-			/* not a log line */
-		}
-	}
-	return entries;
-}
 
 /**
  * The whole cluster. `pack` is the `npm pack` tarball of the package (installed into every user folder).

@@ -25,8 +25,8 @@ import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox } from '../../sandbox
 import { REPO_ROOT } from '../../scripts/e2e/cbt-home.mjs';
 import { defaultCacheDir } from '../../scripts/e2e/n8n-install.mjs';
 import { setUpOwner, EDITOR_LOGIN } from '../../scripts/e2e/editor-session.mjs';
-import { workflowNode } from '../../scripts/e2e/n8n-runner.mjs';
-import { logEntries, packPackage, startQueueCluster } from '../../scripts/e2e/queue-cluster.mjs';
+import { parseLogLines, workflowNode } from '../../scripts/e2e/n8n-runner.mjs';
+import { packPackage, startQueueCluster } from '../../scripts/e2e/queue-cluster.mjs';
 import { makePng } from '../support/images.ts';
 import { signedFetch } from '../support/rawClient.ts';
 import { sandboxAnswer, sandboxData } from '../support/ocrSamples.ts';
@@ -97,7 +97,7 @@ async function whyNot(list) {
 function executionsByWorker() {
 	const byWorker = {};
 	for (const worker of cluster.workers) {
-		byWorker[worker.name] = logEntries(worker.logs())
+		byWorker[worker.name] = parseLogLines(worker.logs())
 			.map((entry) => /^Worker started execution (\S+)/.exec(entry.message)?.[1])
 			.filter(Boolean);
 	}
@@ -379,7 +379,7 @@ describe('the package in n8n queue mode: main, webhook processor, 2 workers, Pos
 	it('the package loads in every process with no error or warning about it', () => {
 		const report = {};
 		for (const proc of cluster.processes) {
-			const entries = logEntries(proc.logs());
+			const entries = parseLogLines(proc.logs());
 			// (the cached n8n lives in a folder named n8n-nodes-cbt: paths in stack traces are not about the package)
 			const about = (entry) => /n8n-nodes-cbt|cbt/i.test(entry.message.split(CACHE_ROOT).join(''));
 			const bad = entries.filter((entry) => /error|warn/i.test(entry.level) && about(entry));
