@@ -35,11 +35,11 @@ export const WIDTH_TUNING = {
 	growthPerAnswer: 4,
 	/** Fewest attempts in a window (and before its share of refusals is judged while growing). */
 	minWindow: 20,
-	/** Growing, a window with more rate limits than this share says they come from the width. */
+	/** Growing, a window with more refusals than this share says they come from the width (fewer are tolerated). */
 	exitShare: 0.3,
-	/** Narrowing for rate limits halves the width. */
+	/** Narrowing for refusals halves the width (unless the refusals say where the limit is). */
 	cutFactor: 0.5,
-	/** Clean answers slower than this multiple of the fastest (smoothed): the gateway queues, stop growing. */
+	/** Clean answers slower than this multiple of the fastest of the run (smoothed): calls queue, stop growing. */
 	holdLatency: 2,
 	/** Slower than this multiple: narrow, down to the starting width at most. */
 	cutLatency: 3,
@@ -59,8 +59,6 @@ export const WIDTH_TUNING = {
 	plateauWidth: 1.5,
 	/** ... did not give this many times more clean answers per second. */
 	plateauRate: 1.25,
-
-
 } as const;
 
 /**
@@ -123,19 +121,25 @@ export function mostAtOnce(pairs: readonly number[]): number {
 
 /**
  * The width rule.
- * - Slow start: every clean answer widens by `growthPerAnswer`. Scattered refusals do not stop it (a
- *   share of refusals that does not depend on the load is tolerated, up to `exitShare`); a window
- *   where refusals exceed `exitShare` does: the width drops to just below the number of calls in
- *   flight at which the gateway began to refuse (not below half of where that window began).
+ * - Slow start: every clean answer widens by `growthPerAnswer` (the width grows about fivefold per
+ *   round trip). Scattered refusals do not stop it: up to `exitShare` of a window's attempts may be
+ *   refused, as by a gateway that refuses some calls whatever the load. Growth stops when
+ *   - a window's refusals exceed that share: the width drops to just below the number of calls in
+ *     flight at which they began (when that says anything) or by half;
+ *   - a window has refusals while the gateway never had as many clean calls in flight together as the
+ *     window was wide: the width drops to what it had together;
+ *   - twice, a window half again as wide as the one before did not bring a quarter more clean answers
+ *     per second: more calls would only wait, and the width goes back to the narrower window's.
  * - Then the width holds at the limit found. Refusals beyond the share learned to come whatever the
- *   width narrow it: first to just below where the refusals began, and if they go on, by half. A
- *   halving after which refusals stay as frequent is undone: they did not come from the width.
+ *   width narrow it (just below where they began, else by half), and the first whole window after a
+ *   narrowing is watched to its end: refusals still as frequent, with as many clean calls in flight as
+ *   the width, came whatever the width, so the narrowing is undone and that share tolerated.
  * - Probes above the limit, one window at a time, widen it when the gateway takes more (steps that
  *   double while they succeed, never past a count the gateway refused); a refused probe returns to
  *   the limit and the next comes four times later, so a gateway with a fixed limit sees only a few
  *   refusals per thousand calls once the limit is found.
- * - Clean answers twice as slow as the fastest stop the growth; three times as slow narrow the width
- *   (not below the start): the gateway is queueing calls instead of refusing them.
+ * - Clean answers twice as slow as the fastest stop any growth; three times as slow narrow the width
+ *   (not below the start): calls are queueing, at the gateway or on this machine.
  */
 export class AdaptiveWidth {
 	private value: number;
@@ -167,7 +171,7 @@ export class AdaptiveWidth {
 	 */
 	private afterCut: { width: number; from: number } | undefined;
 
-	/** Growing: clean answers per millisecond and the width of the last window closed, windows since that rate last grew, and the width it grew at. */
+	/** Growing: clean answers per millisecond and width of the last window closed; windows since the rate last followed the width, and the width it had then. */
 	private lastRate: { rate: number; width: number } | undefined;
 
 	private flatWindows = 0;
@@ -185,7 +189,6 @@ export class AdaptiveWidth {
 	private fastest = Infinity;
 
 	private smoothed: number | undefined;
-
 
 	private latencyCutFrom = 0;
 

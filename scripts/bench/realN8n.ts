@@ -136,7 +136,16 @@ function median<T>(values: T[], key: (value: T) => number): T {
 	return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
-export async function compareInRealN8n(options: ComparisonOptions): Promise<{ runs: ComparisonRun[]; limitRun: ComparisonRun & { refusalsWhileFinding: number; refusalsAfter: number; callsAfter: number } }> {
+/** The run against a concurrency limit: refusals in its first calls, after them, and in the second half of its calls. */
+export interface LimitRun extends ComparisonRun {
+	refusalsWhileFinding: number;
+	refusalsAfter: number;
+	callsAfter: number;
+	refusalsSecondHalf: number;
+	callsSecondHalf: number;
+}
+
+export async function compareInRealN8n(options: ComparisonOptions): Promise<{ runs: ComparisonRun[]; limitRun: LimitRun }> {
 	const root = options.packageDir;
 	const e2e = join(__dirname, '..', 'e2e');
 	const runner = (await import(join(e2e, 'n8n-runner.mjs'))) as Runner;
@@ -206,7 +215,7 @@ export async function compareInRealN8n(options: ComparisonOptions): Promise<{ ru
 		const ids = await cbtHome.importWorkflows(home, [...variants.map((variant) => (variant === 'cbt' ? cbtWorkflow(VARIANT_NAMES.cbt, invoices) : httpWorkflow(variant))), cbtWorkflow('CBT OCR, limit', limitInvoices)]);
 		const idOf = Object.fromEntries(variants.map((variant, index) => [variant, ids[index]])) as Record<Variant, string>;
 
-		const runOnce = async (variant: Variant | 'limit', latencyMs: number, refusedShare: number, items: number): Promise<ComparisonRun & { ledger: Sandbox['ledger']['entries'] }> => {
+		const runOnce = async (variant: Variant | 'limit', latencyMs: number, refusedShare: number, items: number, attempt = 1): Promise<ComparisonRun & { ledger: Sandbox['ledger']['entries'] }> => {
 			sandbox.reset();
 			const execution = await runner.executeWorkflow(home, variant === 'limit' ? ids[ids.length - 1] : idOf[variant], { timeoutMs: 600_000 });
 			const ledger = [...sandbox.ledger.entries];
@@ -214,7 +223,13 @@ export async function compareInRealN8n(options: ComparisonOptions): Promise<{ ru
 			const working = WORKING_NODES[variant === 'limit' ? 'cbt' : variant];
 			const spans = working.map((name) => execution.runData[name]?.[0]).filter((run): run is RunData => run !== undefined);
 			if (spans.length < working.length) {
-				throw new Error(`${variant}: n8n ran ${Object.keys(execution.runData).join(', ') || 'nothing'}; ${execution.error?.message ?? ''}\n${execution.stdout.slice(-2000)}\n${execution.stderr.slice(-2000)}`);
+				const why = `${variant}: n8n ran ${Object.keys(execution.runData).join(', ') || 'nothing'}; ${execution.error?.message ?? ''} ${execution.stderr.trim().split('\n').slice(-3).join(' | ')}`;
+				// The n8n process itself failed (it crashes now and then on this machine): run it again, twice at most.
+				if (attempt < 3) {
+					log(`  (${why.slice(0, 300)}; running it again)`);
+					return await runOnce(variant, latencyMs, refusedShare, items, attempt + 1);
+				}
+				throw new Error(`${why}\n${execution.stdout.slice(-2000)}`);
 			}
 			const started = Math.min(...spans.map((run) => run.startTime));
 			const ended = Math.max(...spans.map((run) => run.startTime + run.executionTime));
@@ -271,9 +286,17 @@ export async function compareInRealN8n(options: ComparisonOptions): Promise<{ ru
 		const finding = Math.min(LIMIT_FINDING_CALLS, limited.ledger.length);
 		const refusalsWhileFinding = rateLimited(limited.ledger.slice(0, finding)).length;
 		const { ledger, ...limitResult } = limited;
+		const half = Math.floor(ledger.length / 2);
 		return {
 			runs,
-			limitRun: { ...limitResult, refusalsWhileFinding, refusalsAfter: rateLimited(ledger.slice(finding)).length, callsAfter: ledger.length - finding },
+			limitRun: {
+				...limitResult,
+				refusalsWhileFinding,
+				refusalsAfter: rateLimited(ledger.slice(finding)).length,
+				callsAfter: ledger.length - finding,
+				refusalsSecondHalf: rateLimited(ledger.slice(half)).length,
+				callsSecondHalf: ledger.length - half,
+			},
 		};
 	} finally {
 		home.cleanup();
