@@ -497,7 +497,8 @@ export function installNodePackage(home, source, opts = {}) {
 	}
 }
 
-function httpGet(url, timeoutMs = 2000) {
+/** GET a URL; never rejects: { status: 0 } when nothing answered. */
+export function httpGet(url, timeoutMs = 2000) {
 	return new Promise((resolve) => {
 		const req = http.get(url, { timeout: timeoutMs }, (res) => {
 			const chunks = [];

@@ -18,12 +18,11 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
 import { ensureN8n } from './n8n-install.mjs';
-import { createN8nHome, freePort, installNodePackage } from './n8n-runner.mjs';
+import { createN8nHome, freePort, httpGet, installNodePackage } from './n8n-runner.mjs';
 import { ensurePostgres } from './postgres-install.mjs';
 
 export const POSTGRES_USER = 'n8n';
@@ -112,18 +111,6 @@ export function ensureRedisServer() {
 	const installed = which('redis-server');
 	if (!installed) throw new Error('apt-get installed redis-server but it is not on PATH');
 	return installed;
-}
-
-function httpGet(url, timeoutMs = 2000) {
-	return new Promise((resolve) => {
-		const req = http.get(url, { timeout: timeoutMs }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
-		});
-		req.on('timeout', () => req.destroy(new Error('timeout')));
-		req.on('error', () => resolve({ status: 0, body: '' }));
-	});
 }
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
