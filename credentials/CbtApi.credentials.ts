@@ -8,8 +8,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { signRequest } from '../nodes/shared/credentialSigning';
-import { CREDENTIAL_TEST_REQUEST, CREDENTIAL_TEST_RULES, probeAsProfiled } from '../nodes/shared/credentialTest';
+import { signRequest } from '../nodes/shared/auth/credentialSigning';
+import { CREDENTIAL_TEST_REQUEST, CREDENTIAL_TEST_RULES, probeAsProfiled } from '../nodes/shared/auth/credentialTest';
 import { ProfileError } from '../nodes/shared/profile';
 
 export class CbtApi implements ICredentialType {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 
 import { ProfileError } from '../nodes/shared/profile/parse';
 import type { GatewayProfile } from '../nodes/shared/profile/types';
-import { DEFAULT_SIGNATURE, type SignatureSettings } from '../nodes/shared/signing';
+import { DEFAULT_SIGNATURE, type SignatureSettings } from '../nodes/shared/auth/signing';
 import { SandboxContract } from './contract';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox } from './server';
 

@@ -1,8 +1,8 @@
-import { PAGING } from '../nodes/shared/calls/paging';
+import { PAGING } from '../nodes/shared/profile/paging';
 import { CATALOG, type Endpoint, type FieldSpec } from '../nodes/shared/catalog';
 import { FIELD_KINDS } from '../nodes/shared/fields';
 import { detectImageType } from '../nodes/shared/fields/image';
-import type { CodeMeaning } from '../nodes/shared/gatewayCodes';
+import type { CodeMeaning } from '../nodes/shared/transport/codes';
 import { endpointId, type ParsedProfile } from '../nodes/shared/profile/parse';
 import { checkProfile } from './profileCheck';
 import type { GatewayProfile, NotificationPart, ProfileCodeKind, ProfileEndpoint } from '../nodes/shared/profile/types';

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- the sandbox is a dev server, not node code */
 import type { NotificationPart } from '../nodes/shared/profile/types';
-import { DEFAULT_SIGNATURE, signatureHeaders, type SignatureSettings } from '../nodes/shared/signing';
+import { DEFAULT_SIGNATURE, signatureHeaders, type SignatureSettings } from '../nodes/shared/auth/signing';
 
 /**
  * Sends the gateway's asynchronous notification (异步通知) to a callback URL, the way we assume the

@@ -11,7 +11,7 @@ import {
 	HEADER_SIGNATURE,
 	HEADER_TIMESTAMP,
 	type SignatureSettings,
-} from '../nodes/shared/signing';
+} from '../nodes/shared/auth/signing';
 import { createTasksWith } from './asyncTasks';
 import { requestKeys, SANDBOX_CODES, SandboxContract, type ServedEndpoint, type Situation } from './contract';
 import { FaultQueue, RateLimiter, type Fault, type FaultSpec, type LoadStats, type RateLimitSettings } from './faults';

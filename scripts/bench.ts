@@ -19,10 +19,11 @@ import { join } from 'node:path';
 import { Pool } from 'undici';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { signRequest } from '../nodes/shared/credentialSigning';
-import { interpretResponse } from '../nodes/shared/transport';
+import { signRequest } from '../nodes/shared/auth/credentialSigning';
+import { interpretResponse } from '../nodes/shared/transport/request';
 import { FIELD_KINDS } from '../nodes/shared/fields';
-import { BodyBuffer, encodeBody, ImageBytes } from '../nodes/shared/requestBody';
+import { ImageBytes } from '../nodes/shared/fields/imagePayload';
+import { BodyBuffer, encodeBody } from '../nodes/shared/transport/body';
 import { PACKAGE_ROOT, runWorkflow, type NodeTiming, type WorkflowJson } from '../test/harness/harness';
 import { makePng, makePngOfSize } from '../test/support/images';
 import { sandboxAnswer } from '../test/support/ocrSamples';

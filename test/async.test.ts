@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { PAGING } from '../nodes/shared/calls/paged';
+import { PAGING } from '../nodes/shared/execution/calls/paged';
 import { RPA_TAX_ENDPOINTS } from '../nodes/shared/catalog';
 import { configureAsyncTasks, resetAsyncTasks } from '../sandbox/asyncTasks';
 import { lookupFails } from '../sandbox/fixtures/imp';

@@ -5,8 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CATEGORY_NODES, type Category, type Endpoint } from '../nodes/shared/catalog';
-import { parameterOf } from '../nodes/shared/description';
-import { protectFields, readSmSettings } from '../nodes/shared/smProtection';
+import { parameterOf } from '../nodes/shared/catalog';
+import { protectFields, readSmSettings } from '../nodes/shared/fields/protection';
 import { fixtureFor, type FixtureAnswer } from '../sandbox/fixtures';
 import { SANDBOX_SM4_IV, SANDBOX_SM4_KEY } from '../sandbox/fixtures/ga';
 import { startSandbox, type Sandbox } from '../sandbox/server';

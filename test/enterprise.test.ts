@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { PAGING, planPages } from '../nodes/shared/calls/paged';
+import { PAGING, planPages } from '../nodes/shared/execution/calls/paged';
 import { ENT_ENDPOINTS, type Endpoint } from '../nodes/shared/catalog';
 import { COMPANY_PARAMETER } from '../nodes/shared/catalog/ent';
 import { ENT_FIXTURES } from '../sandbox/fixtures/ent';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import type { SignatureSettings } from '../nodes/shared/signing';
+import type { SignatureSettings } from '../nodes/shared/auth/signing';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { signingPresets } from '../scripts/docs/signingVectors';
 import { makePng } from './support/images';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 
-import { signRequest } from '../nodes/shared/credentialSigning';
+import { signRequest } from '../nodes/shared/auth/credentialSigning';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { PACKAGE_ROOT } from './harness/harness';
 import { makePng } from './support/images';

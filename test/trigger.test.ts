@@ -8,8 +8,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { creditCodeCheckChar } from '../nodes/shared/fields/rules/creditCode';
-import { DEFAULT_ACKNOWLEDGEMENT, EVENTS, REPLAY_MAX_ENTRIES, REPLAY_RETENTION_MS, ReplayGuard } from '../nodes/shared/notification';
-import { DEFAULT_SIGNATURE, signatureHeaders } from '../nodes/shared/signing';
+import { DEFAULT_ACKNOWLEDGEMENT, EVENTS, REPLAY_MAX_ENTRIES, REPLAY_RETENTION_MS, ReplayGuard } from '../nodes/CbtTrigger/notification';
+import { DEFAULT_SIGNATURE, signatureHeaders } from '../nodes/shared/auth/signing';
 import { configureAsyncTasks, notificationDeliveries, notificationsSettled, resetAsyncTasks } from '../sandbox/asyncTasks';
 import { collectionFails } from '../sandbox/fixtures/rpaTax';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox, type Sandbox } from '../sandbox/server';

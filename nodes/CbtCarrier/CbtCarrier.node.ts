@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPT_ENDPOINTS } from '../shared/catalog';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
-import { executeCatalogNode } from '../shared/execute';
+import { executeCatalogNode } from '../shared/execution/executor';
 
 const spec: CatalogNodeSpec = { endpoints: OPT_ENDPOINTS };
 

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { ENT_ENDPOINTS } from '../shared/catalog';
 import { ENT_RESOURCES } from '../shared/catalog/ent';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
-import { executeCatalogNode } from '../shared/execute';
+import { executeCatalogNode } from '../shared/execution/executor';
 import { withCompanyLocator } from './companyLocator';
 import { searchCompanies } from './companySearch';
 

@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INodeListSearchResult, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { PAGING } from '../shared/calls/paged';
+import { PAGING } from '../shared/execution/calls/paged';
 import { ENT_ENDPOINTS } from '../shared/catalog';
 import { contractFor, ProfileError, profileOf, toWire, type Contract } from '../shared/profile';
-import { CREDENTIAL_TYPE, GatewayFailure, interpretResponse, interpretThrown } from '../shared/transport';
+import { CREDENTIAL_TYPE, GatewayFailure, interpretResponse, interpretThrown } from '../shared/transport/request';
 
 /** Each search is a billed call, so a single character (which matches almost everything) never searches. */
 export const MIN_SEARCH_LENGTH = 2;

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { MISC_ENDPOINTS } from '../shared/catalog';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
-import { executeCatalogNode } from '../shared/execute';
+import { executeCatalogNode } from '../shared/execution/executor';
 import { CUSTOM_REQUEST, CUSTOM_REQUEST_OPTION, CUSTOM_REQUEST_PROPERTIES, executeCustomRequest } from './customRequest';
 
 const spec: CatalogNodeSpec = { endpoints: MISC_ENDPOINTS, extraProperties: CUSTOM_REQUEST_PROPERTIES };

@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 
-import { asRecord } from '../shared/calls/single';
-import type { NodeOptions } from '../shared/calls';
+import { asRecord } from '../shared/execution/calls/single';
+import type { NodeOptions } from '../shared/execution/calls';
 import { binaryPayload } from '../shared/fields/imageSource';
-import { encodeBody, type ImagePayload } from '../shared/requestBody';
-import { loadProfile } from '../shared/execute';
-import { forAgent } from '../shared/toolErrors';
+import type { ImagePayload } from '../shared/fields/imagePayload';
+import { encodeBody } from '../shared/transport/body';
+import { loadProfile } from '../shared/execution/executor';
+import { forAgent } from '../shared/execution/toolErrors';
 import { codeBook } from '../shared/profile';
-import { callGateway, type GatewayRequest } from '../shared/transport';
+import { callGateway, type GatewayRequest } from '../shared/transport/request';
 
 /*
  * Custom Request: a signed call to any gateway path, for endpoints the nodes do not model (or whose

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { GA_ENDPOINTS } from '../shared/catalog';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
-import { executeCatalogNode } from '../shared/execute';
+import { executeCatalogNode } from '../shared/execution/executor';
 import { SM_OPTIONS } from './smOptions';
 
 // The name and ID check is what most workflows start with (a new customer, a new account).

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OCR_ENDPOINTS } from '../shared/catalog';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
-import { executeCatalogNode, type ShapeOutput } from '../shared/execute';
+import { executeCatalogNode, type ShapeOutput } from '../shared/execution/executor';
 import { imageLimits } from '../shared/fields/image';
 import { precheckImage, withImageSources } from '../shared/fields/imageSource';
 import { LINE_ITEMS, OUTPUT_FORMAT, ocrOptions, outputProperties } from './properties';

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { creditCodeRule } from '../shared/fields/creditCode';
 import { chinaToday } from '../shared/fields/rules/calendar';
-import { cleanText, toHalfWidth } from '../shared/normalise';
+import { cleanText, toHalfWidth } from './normalise';
 
 /**
  * Arithmetic and sanity checks on a simplified invoice. Each is true (holds), false (does not hold:

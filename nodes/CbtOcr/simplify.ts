@@ -10,7 +10,7 @@ import {
 	parseRate,
 	parseYearMonth,
 	toHalfWidth,
-} from '../shared/normalise';
+} from './normalise';
 import { checkInvoice } from './invoiceChecks';
 
 type Value = IDataObject[string];

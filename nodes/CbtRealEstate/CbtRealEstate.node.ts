@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { IMP_ENDPOINTS } from '../shared/catalog';
-import { resultPathOption, waitProperties } from '../shared/calls/task';
+import { resultPathOption, waitProperties } from '../shared/execution/calls/task';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
-import { executeCatalogNode } from '../shared/execute';
+import { executeCatalogNode } from '../shared/execution/executor';
 
 const spec: CatalogNodeSpec = {
 	endpoints: IMP_ENDPOINTS,

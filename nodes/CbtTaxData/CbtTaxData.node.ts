@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RPA_TAX_ENDPOINTS } from '../shared/catalog';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
-import { executeCatalogNode } from '../shared/execute';
+import { executeCatalogNode } from '../shared/execution/executor';
 import { executeGetResultOnce, GET_RESULT_ONCE, getResultOnceOperation, getResultOnceProperties } from './getResultOnce';
 
 const spec: CatalogNodeSpec = {

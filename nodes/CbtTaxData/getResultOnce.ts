@@ -3,8 +3,8 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { RPA_TAX_ENDPOINTS, RPA_TAX_RESULT_OPERATIONS } from '../shared/catalog/rpaTax';
 import { contractFor, ProfileError, profileOf, toWire, type ParsedProfile } from '../shared/profile';
-import { DEFAULT_RETRY, isRetryable, retryDelayMs } from '../shared/retry';
-import { credentialsFor, GatewayFailure, sendToGateway, toNodeError } from '../shared/transport';
+import { DEFAULT_RETRY, isRetryable, retryDelayMs } from '../shared/transport/retry';
+import { credentialsFor, GatewayFailure, sendToGateway, toNodeError } from '../shared/transport/request';
 
 /**
  * CBT Tax Data › Get Result Once: fetches the collected data of the order a CBT Trigger notification

@@ -11,7 +11,7 @@ import type {
 import { jsonParse, NodeConnectionTypes } from 'n8n-workflow';
 
 import { RPA_TAX_ENDPOINTS, RPA_TAX_NOTIFICATIONS, RPA_TAX_RESULT_OPERATIONS } from '../shared/catalog/rpaTax';
-import { readCredentials } from '../shared/credentialSigning';
+import { readCredentials } from '../shared/auth/credentialSigning';
 import {
 	DEFAULT_ACKNOWLEDGEMENT,
 	DEFAULT_FORMAT,
@@ -19,10 +19,10 @@ import {
 	EVENTS,
 	verifyNotification,
 	type Notification,
-} from '../shared/notification';
+} from './notification';
 import { acceptedNotifications, type AcceptedIds } from './acceptedNotifications';
 import { contractFor, notificationFields, ProfileError, profileOf, toWire, type ParsedProfile } from '../shared/profile';
-import { callGateway } from '../shared/transport';
+import { callGateway } from '../shared/transport/request';
 
 interface TriggerOptions {
 	acknowledgement?: string | IDataObject;

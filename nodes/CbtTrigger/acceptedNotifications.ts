@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { REPLAY_MAX_ENTRIES, REPLAY_RETENTION_MS } from '../shared/notification';
+import { REPLAY_MAX_ENTRIES, REPLAY_RETENTION_MS } from './notification';
 
 /**
  * What one n8n process knows about the notifications its CBT Triggers accepted, shared by every

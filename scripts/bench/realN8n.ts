@@ -14,7 +14,7 @@ import { join } from 'node:path';
 
 import type { Sandbox } from '../../sandbox/server';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from '../../sandbox/server';
-import { HEADER_APP_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../nodes/shared/signing';
+import { HEADER_APP_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../nodes/shared/auth/signing';
 import { billedTwice, rateLimited } from './ledger';
 
 const INVOICE_PATH = '/apis/tt/gw/ocr/v1/invoice';

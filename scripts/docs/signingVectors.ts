@@ -4,7 +4,7 @@ import {
 	stringToSign,
 	type SignatureInput,
 	type SignatureSettings,
-} from '../../nodes/shared/signing';
+} from '../../nodes/shared/auth/signing';
 
 /** The example request the README's signature table is computed for. */
 export const SIGNING_EXAMPLE: SignatureInput = {

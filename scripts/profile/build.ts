@@ -1,10 +1,10 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- a command-line tool, not node code */
 import type { IDataObject } from 'n8n-workflow';
 
-import { PAGING } from '../../nodes/shared/calls/paging';
+import { PAGING } from '../../nodes/shared/profile/paging';
 import { CATALOG, type Endpoint, type FieldSpec } from '../../nodes/shared/catalog';
 import { ID_CARD_SIDE_KEY } from '../../nodes/shared/catalog/ocr';
-import { DEFAULT_FORMAT } from '../../nodes/shared/notification';
+import { DEFAULT_FORMAT } from '../../nodes/CbtTrigger/notification';
 import { endpointId } from '../../nodes/shared/profile/parse';
 import { checkProfile, ProfileError } from '../../sandbox/profileCheck';
 import type { GatewayProfile, NotificationPart, ProfileCodes, ProfileEndpoint, ProfileList, ProfileTask } from '../../nodes/shared/profile/types';

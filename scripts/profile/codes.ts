@@ -1,4 +1,4 @@
-import { GATEWAY_CODES } from '../../nodes/shared/gatewayCodes';
+import { GATEWAY_CODES } from '../../nodes/shared/transport/codes';
 import type { ProfileCodeKind } from '../../nodes/shared/profile/types';
 import type { FoundCode } from './source';
 

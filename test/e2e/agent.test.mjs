@@ -17,7 +17,7 @@ import { ensureN8n } from '../../scripts/e2e/n8n-install.mjs';
 import { executeWorkflow, importCredentials, workflowNode } from '../../scripts/e2e/n8n-runner.mjs';
 import { offeredTools, startScriptedModel, textStep, toolResultCount, toolResults, toolStep } from '../../scripts/e2e/scripted-model.mjs';
 import { ENT_ENDPOINTS, GA_ENDPOINTS, OCR_ENDPOINTS } from '../../nodes/shared/catalog/index.ts';
-import { toolDescriptionText } from '../../nodes/shared/toolDescription.ts';
+import { toolDescriptionText } from '../../nodes/shared/description/tool.ts';
 import { ENT_FIXTURES } from '../../sandbox/fixtures/ent.ts';
 import { GA_FIXTURES } from '../../sandbox/fixtures/ga.ts';
 import { startSandbox } from '../../sandbox/server.ts';

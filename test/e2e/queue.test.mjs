@@ -19,8 +19,8 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 import { RPA_TAX_ENDPOINTS } from '../../nodes/shared/catalog/rpaTax.ts';
-import { DEFAULT_ACKNOWLEDGEMENT, EVENTS } from '../../nodes/shared/notification.ts';
-import { DEFAULT_SIGNATURE, signatureHeaders } from '../../nodes/shared/signing.ts';
+import { DEFAULT_ACKNOWLEDGEMENT, EVENTS } from '../../nodes/CbtTrigger/notification.ts';
+import { DEFAULT_SIGNATURE, signatureHeaders } from '../../nodes/shared/auth/signing.ts';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox } from '../../sandbox/server.ts';
 import { REPO_ROOT } from '../../scripts/e2e/cbt-home.mjs';
 import { defaultCacheDir } from '../../scripts/e2e/n8n-install.mjs';

@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { exampleWorkflows, importWorkflows, prepareCbtHome, REPO_ROOT, SANDBOX_APP } from '../../scripts/e2e/cbt-home.mjs';
 import { ensureN8n } from '../../scripts/e2e/n8n-install.mjs';
 import { chainConnections, executeWorkflow, importCredentials, workflowNode } from '../../scripts/e2e/n8n-runner.mjs';
-import { PAGING } from '../../nodes/shared/calls/paged.ts';
+import { PAGING } from '../../nodes/shared/execution/calls/paged.ts';
 import { SAMPLE_COMPANIES, SAMPLE_TOTALS } from '../../sandbox/fixtures/entData.ts';
 import { GA_FIXTURES } from '../../sandbox/fixtures/ga.ts';
 import { startSandbox } from '../../sandbox/server.ts';

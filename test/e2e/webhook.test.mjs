@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
-import { signatureHeaders } from '../../nodes/shared/signing.ts';
+import { signatureHeaders } from '../../nodes/shared/auth/signing.ts';
 import { SANDBOX_APP } from '../../scripts/e2e/cbt-home.mjs';
 import { startEditorSession } from '../../scripts/e2e/editor-session.mjs';
 import { workflowNode } from '../../scripts/e2e/n8n-runner.mjs';

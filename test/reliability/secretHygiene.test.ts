@@ -9,8 +9,8 @@ import { inspect } from 'node:util';
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { CATEGORY_NODES, type Endpoint } from '../../nodes/shared/catalog';
-import { readCredentials } from '../../nodes/shared/credentialSigning';
-import { parameterOf } from '../../nodes/shared/description';
+import { readCredentials } from '../../nodes/shared/auth/credentialSigning';
+import { parameterOf } from '../../nodes/shared/catalog';
 import type { FieldKindId } from '../../nodes/shared/fields';
 import type { Fault } from '../../sandbox/faults';
 import { startSandbox, type Sandbox, type SandboxApp } from '../../sandbox/server';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { DEFAULT_ACKNOWLEDGEMENT, MAX_NOTIFICATION_BYTES } from '../../nodes/shared/notification';
+import { DEFAULT_ACKNOWLEDGEMENT, MAX_NOTIFICATION_BYTES } from '../../nodes/CbtTrigger/notification';
 import { serveWebhook, type WebhookServer } from '../harness/webhook';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from '../support/sandbox';
 import { triggerWorkflow } from '../support/workflows';

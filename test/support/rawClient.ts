@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { signRequest } from '../../nodes/shared/credentialSigning';
+import { signRequest } from '../../nodes/shared/auth/credentialSigning';
 
 export interface RawResponse {
 	status: number;

@@ -5,8 +5,8 @@
  * refuses a share of calls at random and every call above a number at once, as the sandbox does.
  * Deterministic: the same settings give the same run.
  */
-import { CallGate, type AnswerSignal, type WidthSettings } from '../../nodes/shared/concurrency';
-import { runPool } from '../../nodes/shared/pool';
+import { CallGate, type AnswerSignal, type WidthSettings } from '../../nodes/shared/transport/concurrency';
+import { runPool } from '../../nodes/shared/execution/pool';
 import { seeded } from '../../sandbox/faults';
 
 export class VirtualTime {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { AdaptiveWidth, allowance, CallGate, mostAtOnce } from '../../nodes/shared/concurrency';
+import { AdaptiveWidth, allowance, CallGate, mostAtOnce } from '../../nodes/shared/transport/concurrency';
 import { simulate, VirtualTime, type VirtualRun } from '../support/virtualGateway';
 
 /*

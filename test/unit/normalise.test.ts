@@ -12,7 +12,7 @@ import {
 	parseRate,
 	parseYearMonth,
 	toHalfWidth,
-} from '../../nodes/shared/normalise';
+} from '../../nodes/CbtOcr/normalise';
 
 /** Runs one row per case; the case text is part of the failure message. */
 function table<T>(fn: (value: unknown) => T, rows: Array<[unknown, T]>) {

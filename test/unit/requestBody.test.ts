@@ -4,9 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 
-import { signRequest } from '../../nodes/shared/credentialSigning';
-import { BodyBuffer, base64Length, encodeBody, ImageBytes, StoredImage } from '../../nodes/shared/requestBody';
-import { computeSignature, DEFAULT_SIGNATURE, type SignatureSettings } from '../../nodes/shared/signing';
+import { signRequest } from '../../nodes/shared/auth/credentialSigning';
+import { base64Length, ImageBytes, StoredImage } from '../../nodes/shared/fields/imagePayload';
+import { BodyBuffer, encodeBody } from '../../nodes/shared/transport/body';
+import { computeSignature, DEFAULT_SIGNATURE, type SignatureSettings } from '../../nodes/shared/auth/signing';
 
 /** A stream that hands out `bytes` in chunks of the given sizes, in turn, like a file read. */
 function chunked(bytes: Buffer, sizes: number[]): Readable {

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 
-import { signRequest } from '../../nodes/shared/credentialSigning';
+import { signRequest } from '../../nodes/shared/auth/credentialSigning';
 import {
 	computeSignature,
 	DEFAULT_SIGNATURE,
 	stringToSign,
 	type SignatureInput,
 	type SignatureSettings,
-} from '../../nodes/shared/signing';
+} from '../../nodes/shared/auth/signing';
 import { SIGNING_EXAMPLE, signingPresets } from '../../scripts/docs/signingVectors';
 
 const input: SignatureInput = SIGNING_EXAMPLE;

@@ -12,7 +12,7 @@ import {
 	sm4Encrypt,
 	SmSettingsError,
 	type SmSettings,
-} from '../../nodes/shared/smProtection';
+} from '../../nodes/shared/fields/protection';
 
 // The standard's test vector doubles as key and plaintext.
 const VECTOR = '0123456789abcdeffedcba9876543210';

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { GATEWAY_CODES } from '../../nodes/shared/gatewayCodes';
-import { GatewayFailure, interpretResponse, interpretThrown } from '../../nodes/shared/transport';
+import { GATEWAY_CODES } from '../../nodes/shared/transport/codes';
+import { GatewayFailure, interpretResponse, interpretThrown } from '../../nodes/shared/transport/request';
 
 const envelope = (code: number, charge: number, extra: Record<string, unknown> = {}) => ({
 	code,

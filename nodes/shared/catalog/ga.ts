@@ -1,4 +1,4 @@
-import { protectFields, readSmSettings } from '../smProtection';
+import { protectFields, readSmSettings } from '../fields/protection';
 import type { Endpoint, FieldSpec } from './types';
 import { CONSISTENCY_VERDICT, COUPLE_VERDICT, PORTRAIT_VERDICT } from './verdicts';
 

@@ -45,3 +45,4 @@ export {
 	TV1_ENDPOINTS,
 };
 export type { Category, Endpoint, FieldSpec, OutputShape } from './types';
+export { parameterOf } from './types';

@@ -17,6 +17,11 @@ export interface FieldSpec {
 	required?: boolean;
 }
 
+/** The n8n parameter a field is read from. */
+export function parameterOf(field: FieldSpec): string {
+	return field.parameter ?? field.key;
+}
+
 export type OutputShape =
 	/** `data` is one record: one output item. */
 	| { kind: 'object' }

@@ -11,7 +11,7 @@ export const DEFAULT_MAX_IMAGE_MB = 4;
 
 /**
  * Checks an image before it is sent. The result goes into the request body, where it becomes the
- * base64 the gateway expects (see requestBody.ts).
+ * base64 the gateway expects (see imagePayload.ts).
  */
 export const imageSchema = z.custom<ImageInput>().transform((input, ctx) => {
 	const problem = imageProblem(input);

@@ -1,4 +1,4 @@
-import type { ImagePayload } from '../requestBody';
+import type { ImagePayload } from './imagePayload';
 
 /** Checks an image before anything is sent: emptiness, size, and type by its first bytes. */
 export type ImageSource = 'binary' | 'url' | 'base64';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ImageBytes, READ_CHUNK_BYTES, StoredImage, type ImagePayload } from '../requestBody';
+import { ImageBytes, READ_CHUNK_BYTES, StoredImage, type ImagePayload } from './imagePayload';
 import { imageProblem, type ImageInput, type ImageLimits, type ImageSource } from './imageCheck';
 
 /** The sibling parameters that say where an image field's image comes from. */

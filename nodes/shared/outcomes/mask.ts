@@ -2,6 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { checkResidentId } from '../fields/rules/residentId';
 
+/** The Options entry that turns masking on. */
+export const MASK_OPTION = 'maskPersonalData';
+
 /*
  * Mask Personal Data: ID numbers, mobiles and bank card numbers in a node's OUTPUT, written so that a
  * spreadsheet or a log never holds them in full. Requests are never masked: this runs on answers only.

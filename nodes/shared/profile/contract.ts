@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Endpoint } from '../catalog';
-import { PAGING } from '../calls/paging';
-import { describeCode, type CodeBook } from '../gatewayCodes';
+import { PAGING } from './paging';
+import { describeCode, type CodeBook } from '../transport/codes';
 import type { VerdictRule } from '../outcomes/verdict';
 import { endpointId, type ParsedProfile } from './parse';
 import type { NotificationPart } from './types';

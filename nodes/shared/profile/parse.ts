@@ -1,5 +1,5 @@
 import { CATALOG, type Endpoint, type FieldSpec } from '../catalog';
-import { GATEWAY_CODES, type CodeMeaning } from '../gatewayCodes';
+import { GATEWAY_CODES, type CodeMeaning } from '../transport/codes';
 import { ANY_VALUE, type VerdictRule } from '../outcomes/verdict';
 import {
 	NOTIFICATION_PARTS,

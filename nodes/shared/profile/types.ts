@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CodeKind } from '../gatewayCodes';
+import type { CodeKind } from '../transport/codes';
 
 /*
  * The gateway profile: the customer's copy of the gateway's real contract, as JSON held in the CBT API

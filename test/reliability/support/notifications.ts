@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEFAULT_SIGNATURE, signatureHeaders } from '../../../nodes/shared/signing';
+import { DEFAULT_SIGNATURE, signatureHeaders } from '../../../nodes/shared/auth/signing';
 import type { WebhookServer } from '../../harness/webhook';
 
 export function notificationBody(id: string): string {

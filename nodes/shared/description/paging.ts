@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Endpoint } from './catalog';
-import { PAGING } from './calls/paged';
+import type { Endpoint } from '../catalog';
+import { PAGING } from '../execution/calls/paged';
 
 /** Return All and Limit, shown only for operations that return a list (paged by calls/paged.ts). */
 export function pagingProperties(endpoints: readonly Endpoint[]): INodeProperties[] {

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Endpoint, FieldSpec } from './catalog';
-import { FIELD_KINDS } from './fields';
-import { parameterOf } from './description';
+import { parameterOf, type Endpoint, type FieldSpec } from '../catalog';
+import { FIELD_KINDS } from '../fields';
 
 function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CATALOG, type Endpoint } from '../catalog';
-import { contractFor, toWire } from '../profile';
-import { isRateLimit, isRetryable, retryDelayMs } from '../retry';
-import { billedText, callGateway, GatewayFailure, sendToGateway, toNodeError, type ResponseMeta } from '../transport';
+import { CATALOG, type Endpoint } from '../../catalog';
+import { contractFor, toWire } from '../../profile';
+import { isRateLimit, isRetryable, retryDelayMs } from '../../transport/retry';
+import { billedText, callGateway, GatewayFailure, sendToGateway, toNodeError, type ResponseMeta } from '../../transport/request';
 import { noDataFromFailure, noDataOrThrow } from './noData';
 import { asRecord } from './single';
 import type { CallOutcome, CallPlan, CallStrategy } from './types';

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Endpoint } from '../catalog/types';
-import { ON_NO_DATA, ON_NO_DATA_OPTION } from './noData';
+import { MASK_OPTION } from '../outcomes/mask';
+import { ON_NO_DATA, ON_NO_DATA_OPTION } from '../outcomes/noData';
 
-export const MASK_OPTION = 'maskPersonalData';
 
 const PERSONAL_KINDS = new Set(['idNumber', 'mobile', 'bankCard']);
 

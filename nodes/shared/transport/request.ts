@@ -1,51 +1,15 @@
-import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { describeCode, type CodeBook, type CodeKind } from './gatewayCodes';
+import { describeCode, type CodeBook } from './codes';
 import { isBilled, parseEnvelope, type Envelope } from './envelope';
+import { billedText, GatewayFailure, type FailureKind, type GatewayRequest, type GatewayResult, type ResponseMeta } from './outcome';
 import { DEFAULT_RETRY, isRetryable, parseRetryAfter, retryDelayMs, Throttle, type RetryPolicy } from './retry';
+
+export { billedText, GatewayFailure, type FailureKind, type GatewayRequest, type GatewayResult, type ResponseMeta } from './outcome';
 
 export const CREDENTIAL_TYPE = 'cbtApi';
 export const DEFAULT_TIMEOUT_MS = 30_000;
-
-export interface GatewayRequest {
-	method: IHttpRequestMethods;
-	/** A path on the gateway, e.g. /apis/tt/gw/ocr/v1/invoice; the credential adds the base URL. */
-	path: string;
-	/** A JSON object, or JSON bytes already built (bodies with images, see requestBody.ts). */
-	body?: IDataObject | Buffer;
-	qs?: IDataObject;
-}
-
-export interface GatewayResult {
-	data: unknown;
-	meta: ResponseMeta;
-}
-
-export interface ResponseMeta {
-	requestId?: string;
-	billed?: boolean;
-	code: number;
-	message?: string;
-	gatewayTime?: number;
-}
-
-/** Why a call failed, in the terms the caller needs to decide on a retry. */
-export type FailureKind = CodeKind | 'http' | 'notEnvelope' | 'network' | 'timeout';
-
-export class GatewayFailure {
-	constructor(
-		readonly kind: FailureKind,
-		readonly message: string,
-		public description: string,
-		readonly meta: Partial<ResponseMeta>,
-		readonly httpStatus?: number,
-		/** True when the request cannot have reached the gateway (so it cannot have been billed). */
-		readonly notSent = false,
-		/** From a Retry-After header, in milliseconds. */
-		public retryAfterMs?: number,
-	) {}
-}
 
 function metaOf(envelope: Envelope): ResponseMeta {
 	return {
@@ -57,10 +21,6 @@ function metaOf(envelope: Envelope): ResponseMeta {
 	};
 }
 
-export function billedText(billed: boolean | undefined): string {
-	if (billed === undefined) return 'unknown (the gateway did not say)';
-	return billed ? 'yes' : 'no';
-}
 
 function detailLine(meta: Partial<ResponseMeta>): string {
 	return `Request ID: ${meta.requestId ?? 'none'}. Billed: ${billedText(meta.billed)}.`;

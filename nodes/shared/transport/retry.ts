@@ -1,5 +1,5 @@
 import { CallGate, type AnswerSignal, type WidthSettings } from './concurrency';
-import type { GatewayFailure, GatewayResult } from './transport';
+import type { GatewayFailure, GatewayResult } from './outcome';
 
 /**
  * When a failed call may be sent again. Every call costs money, so only failures the gateway

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { ListKeys } from '../profile';
-import { callGateway, type GatewayRequest, type ResponseMeta } from '../transport';
+import type { ListKeys } from '../../profile';
+import { callGateway, type GatewayRequest, type ResponseMeta } from '../../transport/request';
 import { noDataOf, noDataOutcome } from './noData';
 import { asRecord } from './single';
-import { PAGING } from './paging';
+import { PAGING } from '../../profile/paging';
 import type { CallStrategy } from './types';
 
 export { PAGING };

@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpRequestOptions } from 'n8n-workflow';
 
-import { OCR_ENDPOINTS } from './catalog';
-import { GATEWAY_CODES } from './gatewayCodes';
-import { contractFor, ProfileError, profileOf, toWire } from './profile';
+import { OCR_ENDPOINTS } from '../catalog';
+import { GATEWAY_CODES } from '../transport/codes';
+import { contractFor, ProfileError, profileOf, toWire } from '../profile';
 
 /**
  * The credential test, declarative as n8n's verification wants it: n8n sends the probe through the

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { callGateway, type GatewayResult } from '../transport';
+import { callGateway, type GatewayResult } from '../../transport/request';
 import { noDataOrThrow } from './noData';
 import type { CallStrategy } from './types';
 

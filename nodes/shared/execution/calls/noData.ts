@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { CodeBook } from '../gatewayCodes';
-import { describeCode } from '../gatewayCodes';
-import type { NoDataAnswer } from '../outcomes/noData';
-import { toNodeError, type GatewayFailure, type ResponseMeta } from '../transport';
+import type { CodeBook } from '../../transport/codes';
+import { describeCode } from '../../transport/codes';
+import type { NoDataAnswer } from '../../outcomes/noData';
+import { toNodeError, type GatewayFailure, type ResponseMeta } from '../../transport/request';
 import type { CallOutcome } from './types';
 
 /**

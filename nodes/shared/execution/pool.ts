@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { CallGate } from './concurrency';
+import { CallGate } from '../transport/concurrency';
 
 export interface PoolSettings<Loaded = unknown> {
 	/** Items in progress at the start; with a pause, the size of every batch. */

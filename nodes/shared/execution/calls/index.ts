@@ -1,4 +1,4 @@
-import type { Endpoint } from '../catalog';
+import type { Endpoint } from '../../catalog';
 import { pagedCall } from './paged';
 import { singleCall } from './single';
 import { INTERVAL_PARAMETER, taskCall, TIMEOUT_PARAMETER, WAIT_PARAMETER } from './task';

@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { Endpoint } from './catalog';
-import { FIELD_KINDS } from './fields';
-import { DEFAULT_MAX_IMAGE_MB } from './fields/image';
-import { pagingProperties } from './pagingProperties';
-import { outcomeOptions } from './outcomes/options';
-import { toolDescriptionProperties } from './toolDescription';
+import { parameterOf, type Endpoint } from '../catalog';
+import { FIELD_KINDS } from '../fields';
+import { DEFAULT_MAX_IMAGE_MB } from '../fields/image';
+import { pagingProperties } from './paging';
+import { outcomeOptions } from './outcomeOptions';
+import { toolDescriptionProperties } from './tool';
 
 export interface CatalogNodeSpec {
 	endpoints: readonly Endpoint[];
@@ -17,10 +17,6 @@ export interface CatalogNodeSpec {
 	extraProperties?: INodeProperties[];
 	/** Node-specific entries for the Options collection. */
 	extraOptions?: INodeProperties[];
-}
-
-export function parameterOf(field: Endpoint['fields'][number]): string {
-	return field.parameter ?? field.key;
 }
 
 function operationOption(endpoint: Endpoint): INodePropertyOptions {

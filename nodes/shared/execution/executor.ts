@@ -3,20 +3,19 @@ import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { createHash } from 'node:crypto';
 
-import type { Endpoint } from './catalog';
-import type { CatalogNodeSpec } from './description';
+import type { Endpoint } from '../catalog';
 import { strategyFor, strategyParameters, type CallOutcome, type CallPlan, type NodeOptions } from './calls';
-import { MAX_BODY_BYTES_IN_PROGRESS } from './concurrency';
+import { MAX_BODY_BYTES_IN_PROGRESS } from '../transport/concurrency';
 import { runPool } from './pool';
-import { maskRecord } from './outcomes/mask';
-import { noDataItem, ON_NO_DATA, ON_NO_DATA_OPTION, ON_NO_DATA_VALUES, type OnNoData } from './outcomes/noData';
-import { MASK_OPTION } from './outcomes/options';
-import { withVerdict } from './outcomes/verdict';
-import { contractFor, ProfileError, profileOf, toWire, type Contract, type ParsedProfile } from './profile';
-import { base64Length, BodyBuffer, encodeBody, imagesIn, type ImagePayload } from './requestBody';
-import { DEFAULT_ITEM_RETRIES, DEFAULT_RETRY, Throttle } from './retry';
+import { MASK_OPTION, maskRecord } from '../outcomes/mask';
+import { noDataItem, ON_NO_DATA, ON_NO_DATA_OPTION, ON_NO_DATA_VALUES, type OnNoData } from '../outcomes/noData';
+import { withVerdict } from '../outcomes/verdict';
+import { contractFor, ProfileError, profileOf, toWire, type Contract, type ParsedProfile } from '../profile';
+import { base64Length, type ImagePayload } from '../fields/imagePayload';
+import { BodyBuffer, encodeBody, imagesIn } from '../transport/body';
+import { DEFAULT_ITEM_RETRIES, DEFAULT_RETRY, Throttle } from '../transport/retry';
 import { forAgent } from './toolErrors';
-import { credentialsFor } from './transport';
+import { credentialsFor } from '../transport/request';
 import { checkField, findEndpoint, isDeferred, readField } from './validate';
 
 /** Everything about one item that can be known without reading files or calling the gateway. */
@@ -103,6 +102,11 @@ function requestKey(context: IExecuteFunctions, plan: CallPlan, itemIndex: numbe
 	return hash.digest('hex');
 }
 
+/** What the executor needs of a node: the endpoints its Operation parameter chooses from. */
+export interface ExecutableNode {
+	readonly endpoints: readonly Endpoint[];
+}
+
 /** Reshapes the records of a successful call (OCR's simplified output, for example). */
 export type ShapeOutput = (records: IDataObject[], context: OutputContext) => IDataObject[];
 
@@ -155,7 +159,7 @@ export async function loadProfile(context: IExecuteFunctions): Promise<ParsedPro
 	});
 }
 
-function prepare(context: IExecuteFunctions, spec: CatalogNodeSpec, itemIndex: number, profile: ParsedProfile | undefined): PreparedItem {
+function prepare(context: IExecuteFunctions, spec: ExecutableNode, itemIndex: number, profile: ParsedProfile | undefined): PreparedItem {
 	const operation = context.getNodeParameter('operation', itemIndex) as string;
 	const endpoint = findEndpoint(spec.endpoints, operation);
 	if (!endpoint) {
@@ -320,7 +324,7 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
  */
 export async function executeCatalogNode(
 	context: IExecuteFunctions,
-	spec: CatalogNodeSpec,
+	spec: ExecutableNode,
 	shapeOutput?: ShapeOutput,
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();

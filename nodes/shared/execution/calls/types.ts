@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
-import type { Endpoint } from '../catalog';
-import type { NoDataAnswer } from '../outcomes/noData';
-import type { Contract, ParsedProfile } from '../profile';
-import type { CallSettings, GatewayRequest, ResponseMeta } from '../transport';
+import type { Endpoint } from '../../catalog';
+import type { NoDataAnswer } from '../../outcomes/noData';
+import type { Contract, ParsedProfile } from '../../profile';
+import type { CallSettings, GatewayRequest, ResponseMeta } from '../../transport/request';
 
 export interface NodeOptions {
 	extraBody?: string | IDataObject;

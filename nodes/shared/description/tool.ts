@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Endpoint, FieldSpec } from './catalog';
-import { FIELD_KINDS } from './fields';
+import type { Endpoint, FieldSpec } from '../catalog';
+import { FIELD_KINDS } from '../fields';
 
 /*
  * What an AI agent's model is told about a node used as a tool. n8n gives the model the node's

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-import type { CbtCredentials } from './credentialSigning';
-import { computeSignature, HEADER_APP_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing';
+import type { CbtCredentials } from '../shared/auth/credentialSigning';
+import { computeSignature, HEADER_APP_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../shared/auth/signing';
 
 /**
  * Checks the gateway's asynchronous notifications (异步通知). The gateway does not document them,
