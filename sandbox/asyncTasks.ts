@@ -1,6 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the sandbox is a dev server, not node code */
 import { createHash } from 'node:crypto';
 
+import type { Clock } from '../nodes/shared/transport/clock';
 import {
 	deliverNotification,
 	DEFAULT_DELIVERY,
@@ -13,17 +13,17 @@ import {
 
 /**
  * The sandbox's asynchronous work (real-estate lookups, RPA tax collections): a task is created by
- * a request, answers "still processing" until `delayMs` has passed, then is done. A task with a
- * callback URL sends its notification when it finishes. The store lives at module level so that
- * fixtures (which only see the request body) can reach it; tests configure it with
- * `configureAsyncTasks` and clear it with `resetAsyncTasks`.
+ * a request, answers "still processing" until `delayMs` has passed on the sandbox's clock, then is
+ * done. A task with a callback URL sends its notification when it finishes. Each sandbox owns one
+ * TaskStore (`sandbox.tasks`): its tasks, settings, pending notifications and ID sequence are its
+ * own, and fixtures reach it through the FixtureContext they are called with.
  */
 
 export interface AsyncSettings {
 	/** How long a task takes. */
 	delayMs: number;
 	delivery: DeliveryPolicy;
-	/** Signs notifications. Default: the sandbox's default app. */
+	/** Signs notifications. Default: the store's default signer (the sandbox's default app). */
 	signer?: NotificationSigner;
 	/** Used for orders pushed without a callback URL: the gateway's per-account setting. */
 	defaultCallbackUrl?: string;
@@ -46,59 +46,6 @@ export interface Task<Input = Record<string, unknown>> {
 	/** Whether the finished task reports a failure; fixed at creation, from the input. */
 	fails: boolean;
 	callbackUrl?: string;
-	/** The notification's body field names, from the gateway profile of the sandbox that created the task. */
-	notificationNames?: Partial<NotificationNames>;
-}
-
-let settings: AsyncSettings = { ...DEFAULT_ASYNC };
-const tasks = new Map<string, Task>();
-const timers = new Set<NodeJS.Timeout>();
-const deliveries: DeliveryAttempt[] = [];
-const inFlight = new Set<Promise<unknown>>();
-let generation = 0;
-let sequence = 0;
-/** The notification field names of the sandbox whose fixture is running (see createTasksWith). */
-let creatingWith: Partial<NotificationNames> | undefined;
-
-/**
- * Runs a fixture (synchronous) so that the tasks it creates send their notifications with these
- * field names: fixtures see only the request body, and several sandboxes may share this store.
- */
-export function createTasksWith<T>(names: Partial<NotificationNames> | undefined, run: () => T): T {
-	const previous = creatingWith;
-	creatingWith = names;
-	try {
-		return run();
-	} finally {
-		creatingWith = previous;
-	}
-}
-
-export function configureAsyncTasks(changes: Partial<AsyncSettings>): AsyncSettings {
-	settings = { ...settings, ...changes, delivery: { ...settings.delivery, ...(changes.delivery ?? {}) } };
-	return settings;
-}
-
-/** Forgets every task, cancels pending notifications and restores the default settings. */
-export function resetAsyncTasks(): void {
-	generation++;
-	for (const timer of timers) clearTimeout(timer);
-	timers.clear();
-	tasks.clear();
-	deliveries.length = 0;
-	settings = { ...DEFAULT_ASYNC };
-}
-
-/** Every notification delivery attempt since the last reset. */
-export function notificationDeliveries(): readonly DeliveryAttempt[] {
-	return deliveries;
-}
-
-/** Resolves when no notification is being sent or waiting to be sent. */
-export async function notificationsSettled(): Promise<void> {
-	while (timers.size > 0 || inFlight.size > 0) {
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
 }
 
 export function hashOf(value: unknown): Buffer {
@@ -114,84 +61,146 @@ export function beijingTime(ms: number): string {
 	return new Date(ms + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
 }
 
-function newId(prefix: string, input: unknown, now: number): string {
-	sequence = (sequence + 1) % 1_000_000;
-	return `${prefix}${stamp(now)}${hashOf(input).toString('hex').slice(0, 6).toUpperCase()}${String(sequence).padStart(6, '0')}`;
+export interface TaskStoreOptions {
+	clock: Clock;
+	/** Signs notifications unless the settings name a signer. */
+	defaultSigner: NotificationSigner;
+	/** The notification's body field names (a gateway profile's). */
+	notificationNames?: Partial<NotificationNames>;
+	settings?: Partial<AsyncSettings>;
 }
 
-export function createTask<Input extends Record<string, unknown>>(
-	kind: Task['kind'],
-	input: Input,
-	options: { fails: boolean; callbackUrl?: string; notification?: (task: Task<Input>) => Record<string, unknown> },
-): Task<Input> {
-	const now = Date.now();
-	const task: Task<Input> = {
-		id: newId(kind === 'IMP' ? 'IMP' : 'RT', input, now),
-		kind,
-		input,
-		createdAt: now,
-		readyAt: now + settings.delayMs,
-		fails: options.fails,
-		callbackUrl: options.callbackUrl || settings.defaultCallbackUrl,
-		notificationNames: creatingWith,
-	};
-	tasks.set(task.id, task as Task);
-	if (task.callbackUrl && options.notification) scheduleNotification(task, options.notification);
-	return task;
-}
+export class TaskStore {
+	private settings: AsyncSettings;
 
-export function findTask(id: unknown): Task | undefined {
-	return typeof id === 'string' ? tasks.get(id.trim()) : undefined;
-}
+	private readonly tasks = new Map<string, Task>();
 
-export function isReady(task: Task): boolean {
-	return Date.now() >= task.readyAt;
-}
+	private readonly attempts: DeliveryAttempt[] = [];
 
-/**
- * The app that signs notifications: the configured one, else the sandbox's default app. server.ts
- * imports the fixtures, which import this module, so server.ts is only loaded when first needed.
- */
-async function signerFor(current: AsyncSettings): Promise<NotificationSigner> {
-	if (current.signer) return current.signer;
-	const { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } = await import('./server');
-	return { appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET };
-}
+	/** Notifications waiting for their task to finish, and being sent. */
+	private readonly pending = new Set<object>();
 
-function scheduleNotification<Input>(task: Task<Input>, build: (task: Task<Input>) => Record<string, unknown>): void {
-	const owner = generation;
-	const url = task.callbackUrl as string;
-	const timer = setTimeout(() => {
-		timers.delete(timer);
-		if (owner !== generation) return;
-		const requestId = newId('NT', task.id, Date.now());
-		const notification = notificationBody(
-			{
-				event: task.fails ? settings.events.failed : settings.events.completed,
-				orderId: task.id,
-				id: requestId,
-				timestamp: Math.floor(Date.now() / 1000),
-				data: build(task),
-			},
-			task.notificationNames,
-		);
-		const sending = signerFor(settings)
-			.then((signer) =>
-				deliverNotification(
-					url,
-					notification,
-					signer,
-					settings.delivery,
-					(attempt) => {
-						if (owner === generation) deliveries.push(attempt);
-					},
-					() => owner !== generation,
-					requestId,
-				),
-			)
-			.finally(() => inFlight.delete(sending));
-		inFlight.add(sending);
-	}, Math.max(0, task.readyAt - Date.now()));
-	timer.unref();
-	timers.add(timer);
+	/** Who waits for `pending` to empty. */
+	private readonly idle: Array<() => void> = [];
+
+	private generation = 0;
+
+	private sequence = 0;
+
+	constructor(private readonly options: TaskStoreOptions) {
+		this.settings = TaskStore.merge(DEFAULT_ASYNC, options.settings ?? {});
+	}
+
+	private static merge(base: AsyncSettings, changes: Partial<AsyncSettings>): AsyncSettings {
+		return { ...base, ...changes, delivery: { ...base.delivery, ...(changes.delivery ?? {}) } };
+	}
+
+	/** Changes the settings for tasks created from now on. */
+	configure(changes: Partial<AsyncSettings>): AsyncSettings {
+		this.settings = TaskStore.merge(this.settings, changes);
+		return this.settings;
+	}
+
+	/** Forgets every task, abandons pending notifications and restores the settings the sandbox started with. */
+	reset(): void {
+		this.generation++;
+		this.tasks.clear();
+		this.attempts.length = 0;
+		this.settings = TaskStore.merge(DEFAULT_ASYNC, this.options.settings ?? {});
+		this.pending.clear();
+		this.wakeIfIdle();
+	}
+
+	/** Every notification delivery attempt since the last reset. */
+	deliveries(): readonly DeliveryAttempt[] {
+		return this.attempts;
+	}
+
+	/** Notifications waiting for their task or being sent. */
+	get pendingNotifications(): number {
+		return this.pending.size;
+	}
+
+	/** Resolves when no notification is being sent or waiting to be sent (with a fake clock: move it on). */
+	async settled(): Promise<void> {
+		while (this.pending.size > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+	}
+
+	private newId(prefix: string, input: unknown, now: number): string {
+		this.sequence = (this.sequence + 1) % 1_000_000;
+		return `${prefix}${stamp(now)}${hashOf(input).toString('hex').slice(0, 6).toUpperCase()}${String(this.sequence).padStart(6, '0')}`;
+	}
+
+	create<Input extends Record<string, unknown>>(
+		kind: Task['kind'],
+		input: Input,
+		options: { fails: boolean; callbackUrl?: string; notification?: (task: Task<Input>) => Record<string, unknown> },
+	): Task<Input> {
+		const now = this.options.clock.now();
+		const task: Task<Input> = {
+			id: this.newId(kind === 'IMP' ? 'IMP' : 'RT', input, now),
+			kind,
+			input,
+			createdAt: now,
+			readyAt: now + this.settings.delayMs,
+			fails: options.fails,
+			callbackUrl: options.callbackUrl || this.settings.defaultCallbackUrl,
+		};
+		this.tasks.set(task.id, task as Task);
+		if (task.callbackUrl && options.notification) this.schedule(task, options.notification);
+		return task;
+	}
+
+	find(id: unknown): Task | undefined {
+		return typeof id === 'string' ? this.tasks.get(id.trim()) : undefined;
+	}
+
+	isReady(task: Task): boolean {
+		return this.options.clock.now() >= task.readyAt;
+	}
+
+	private wakeIfIdle(): void {
+		if (this.pending.size === 0) for (const resolve of this.idle.splice(0)) resolve();
+	}
+
+	private schedule<Input>(task: Task<Input>, build: (task: Task<Input>) => Record<string, unknown>): void {
+		const owner = this.generation;
+		const settings = this.settings;
+		const url = task.callbackUrl as string;
+		const clock = this.options.clock;
+		const token = {};
+		this.pending.add(token);
+		const stopped = () => owner !== this.generation;
+		const send = async () => {
+			await clock.sleep(Math.max(0, task.readyAt - clock.now()));
+			if (stopped()) return;
+			const requestId = this.newId('NT', task.id, clock.now());
+			const notification = notificationBody(
+				{
+					event: task.fails ? settings.events.failed : settings.events.completed,
+					orderId: task.id,
+					id: requestId,
+					timestamp: Math.floor(clock.now() / 1000),
+					data: build(task),
+				},
+				this.options.notificationNames,
+			);
+			await deliverNotification(
+				url,
+				notification,
+				settings.signer ?? this.options.defaultSigner,
+				settings.delivery,
+				(attempt) => {
+					if (!stopped()) this.attempts.push(attempt);
+				},
+				stopped,
+				requestId,
+				clock,
+			);
+		};
+		void send().finally(() => {
+			this.pending.delete(token);
+			this.wakeIfIdle();
+		});
+	}
 }

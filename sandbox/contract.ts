@@ -2,7 +2,7 @@ import { PAGING } from '../nodes/shared/profile/paging';
 import { CATALOG, type Endpoint, type FieldSpec } from '../nodes/shared/catalog';
 import { FIELD_KINDS } from '../nodes/shared/fields';
 import { detectImageType } from '../nodes/shared/fields/image';
-import type { CodeMeaning } from '../nodes/shared/transport/codes';
+import { CODE, CODE_TABLE, type CodeMeaning, type CodeName } from '../nodes/shared/transport/codes';
 import { endpointId, type ParsedProfile } from '../nodes/shared/profile/parse';
 import { checkProfile } from './profileCheck';
 import type { GatewayProfile, NotificationPart, ProfileCodeKind, ProfileEndpoint } from '../nodes/shared/profile/types';
@@ -18,42 +18,20 @@ import { DEFAULT_NOTIFICATION_NAMES, type NotificationNames } from './notifier';
  * Without a profile every function here is the identity, and the sandbox answers exactly as before.
  */
 
-/** The codes the sandbox answers with by default; the node's table (nodes/shared/gatewayCodes.ts) explains them. */
-export const SANDBOX_CODES = {
-	ok: 0,
-	unknownKey: 100001,
-	badSignature: 100002,
-	staleTimestamp: 100003,
-	invalidParameter: 100004,
-	unknownEndpoint: 100005,
-	quota: 100006,
-	rateLimit: 100007,
-	missingHeaders: 100008,
-	noData: 200001,
-	pending: 200002,
-	internal: 500001,
-	unavailable: 500002,
-} as const;
+/**
+ * The codes the sandbox answers with by default: the package's code table (nodes/shared/transport/codes.ts),
+ * read, not copied, so that replacing a number there changes the sandbox too. Each row's name is a
+ * situation the sandbox meets (a bad signature, no data, …).
+ */
+export const SANDBOX_CODES: Readonly<Record<CodeName, number>> = CODE;
 
 /** A situation the sandbox answers with a code of its own. */
-export type Situation = keyof typeof SANDBOX_CODES;
+export type Situation = CodeName;
 
 /** What kind of code each situation needs: a profile's code of that kind replaces the default. */
-export const SITUATION_KINDS: Readonly<Record<Situation, ProfileCodeKind>> = {
-	ok: 'success',
-	unknownKey: 'auth',
-	badSignature: 'auth',
-	staleTimestamp: 'clock',
-	invalidParameter: 'input',
-	unknownEndpoint: 'auth',
-	quota: 'quota',
-	rateLimit: 'rateLimit',
-	missingHeaders: 'auth',
-	noData: 'noData',
-	pending: 'pending',
-	internal: 'transient',
-	unavailable: 'transient',
-};
+export const SITUATION_KINDS: Readonly<Record<Situation, ProfileCodeKind>> = Object.fromEntries(
+	CODE_TABLE.map((row) => [row.name, row.kind]),
+) as Record<Situation, ProfileCodeKind>;
 
 /**
  * When a profile has several codes of one kind (three "auth" codes, say), the one whose meaning

@@ -21,13 +21,25 @@ export interface LedgerEntry {
 	keys: string[];
 	/** The envelope's message (why a parameter was refused, for example), when there was an envelope. */
 	message?: string;
+	/** The request's X-CBT-TIMESTAMP and X-CBT-SIGNATURE headers as received, when it had them. */
+	timestamp?: string;
+	signature?: string;
 }
 
 export class Ledger {
 	readonly entries: LedgerEntry[] = [];
 
+	/** Who waits for the next entry (see `until`). */
+	private readonly watchers: Array<() => void> = [];
+
 	add(entry: LedgerEntry): void {
 		this.entries.push(entry);
+		for (const resolve of this.watchers.splice(0)) resolve();
+	}
+
+	/** Resolves once `test` holds for the entries: checked now and after every new entry. */
+	async until(test: (entries: readonly LedgerEntry[]) => boolean): Promise<void> {
+		while (!test(this.entries)) await new Promise<void>((resolve) => this.watchers.push(resolve));
 	}
 
 	billed(): LedgerEntry[] {

@@ -1,6 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the sandbox is a dev server, not node code */
 import type { NotificationPart } from '../nodes/shared/profile/types';
+import type { Clock } from '../nodes/shared/transport/clock';
 import { DEFAULT_SIGNATURE, signatureHeaders, type SignatureSettings } from '../nodes/shared/auth/signing';
+import { SANDBOX_CLOCK } from './clock';
 
 /**
  * Sends the gateway's asynchronous notification (异步通知) to a callback URL, the way we assume the
@@ -91,11 +92,6 @@ export function isAcknowledgement(status: number, text: string): boolean {
 	}
 }
 
-const pause = (ms: number) =>
-	new Promise<void>((resolve) => {
-		setTimeout(resolve, ms).unref();
-	});
-
 /**
  * Delivers one notification; resolves with the attempts once it was acknowledged or the attempts
  * are used up. `shouldStop` lets a reset of the sandbox abandon the remaining retries.
@@ -109,6 +105,8 @@ export async function deliverNotification(
 	shouldStop: () => boolean = () => false,
 	/** The notification's unique ID; defaults to its `request_id` field. */
 	requestId: string = String(notification.request_id ?? ''),
+	/** Signs with its time and waits between attempts on it. */
+	clock: Clock = SANDBOX_CLOCK,
 ): Promise<DeliveryAttempt[]> {
 	const attempts: DeliveryAttempt[] = [];
 	const log = (attempt: DeliveryAttempt) => {
@@ -117,7 +115,7 @@ export async function deliverNotification(
 	};
 	const base = { url, requestId };
 	if (!isLocalCallback(url)) {
-		log({ ...base, attempt: 1, at: Date.now(), acknowledged: false, refused: 'the sandbox only calls back to 127.0.0.1 or localhost' });
+		log({ ...base, attempt: 1, at: clock.now(), acknowledged: false, refused: 'the sandbox only calls back to 127.0.0.1 or localhost' });
 		return attempts;
 	}
 	const body = JSON.stringify(notification);
@@ -130,7 +128,7 @@ export async function deliverNotification(
 			method: 'POST',
 			path,
 			body,
-		});
+		}, clock.now());
 		try {
 			const response = await fetch(url, {
 				method: 'POST',
@@ -140,12 +138,12 @@ export async function deliverNotification(
 			});
 			const text = await response.text();
 			const acknowledged = isAcknowledgement(response.status, text);
-			log({ ...base, attempt, at: Date.now(), status: response.status, acknowledged });
+			log({ ...base, attempt, at: clock.now(), status: response.status, acknowledged });
 			if (acknowledged) break;
 		} catch (error) {
-			log({ ...base, attempt, at: Date.now(), error: (error as Error).message, acknowledged: false });
+			log({ ...base, attempt, at: clock.now(), error: (error as Error).message, acknowledged: false });
 		}
-		if (attempt < policy.attempts) await pause(policy.retryDelayMs * 2 ** (attempt - 1));
+		if (attempt < policy.attempts) await clock.sleep(policy.retryDelayMs * 2 ** (attempt - 1));
 	}
 	return attempts;
 }

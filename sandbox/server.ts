@@ -12,10 +12,11 @@ import {
 	HEADER_TIMESTAMP,
 	type SignatureSettings,
 } from '../nodes/shared/auth/signing';
-import { createTasksWith } from './asyncTasks';
+import { TaskStore, type AsyncSettings } from './asyncTasks';
+import { SANDBOX_CLOCK, type Clock } from './clock';
 import { requestKeys, SANDBOX_CODES, SandboxContract, type ServedEndpoint, type Situation } from './contract';
 import { FaultQueue, RateLimiter, type Fault, type FaultSpec, type LoadStats, type RateLimitSettings } from './faults';
-import { fixtureFor } from './fixtures';
+import { fixtureFor, type FixtureContext } from './fixtures';
 import { Ledger } from './ledger';
 
 export { SANDBOX_CODES, SandboxContract };
@@ -48,6 +49,13 @@ export interface SandboxOptions {
 	profile?: GatewayProfile;
 	/** Refuse calls with "too many requests": a share at random, and above a number handled at once (sandbox/faults.ts). */
 	rateLimit?: RateLimitSettings;
+	/**
+	 * The sandbox's time: the timestamp window, envelopes, the ledger, how long a task takes, latency
+	 * and notifications. Default: this machine's clock. Tests pass a fake one and move it themselves.
+	 */
+	clock?: Clock;
+	/** How its asynchronous tasks behave at the start and after `tasks.reset()` (sandbox/asyncTasks.ts). */
+	async?: Partial<AsyncSettings>;
 }
 
 export interface Sandbox {
@@ -57,12 +65,17 @@ export interface Sandbox {
 	faults: FaultQueue;
 	/** What the sandbox serves: the catalog, or the catalog under the profile. */
 	contract: SandboxContract;
+	/** Its asynchronous tasks and their notifications: this sandbox's own, whatever else runs in the process. */
+	tasks: TaskStore;
+	/** The clock it reads the time from. */
+	clock: Clock;
 	inject(fault: Fault): void;
 	setLatency(ms: number): void;
 	/** Replaces the rate limiting ({} turns it off). */
 	setRateLimit(settings: RateLimitSettings): void;
 	/** Calls in flight now, the most at once, calls refused, since the last reset(). */
 	load(): LoadStats;
+	/** Clears the ledger, the faults and the load counts (not the tasks: `tasks.reset()`). */
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -85,17 +98,21 @@ interface Answer {
 
 const BEFORE_BILLING = new Set(['http', 'code', 'nonEnvelope']);
 
-let sequence = 0;
-function newRequestId(nowMs: number): string {
-	const stamp = new Date(nowMs).toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
-	sequence = (sequence + 1) % 10_000_000;
-	return `${stamp}E${randomBytes(3).toString('hex').toUpperCase()}${String(sequence).padStart(7, '0')}`;
-}
-
 function sameText(a: string, b: string): boolean {
 	const left = Buffer.from(a);
 	const right = Buffer.from(b);
 	return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** The signature headers a request carried, as the ledger keeps them. */
+function signedWith(request: IncomingMessage): { timestamp?: string; signature?: string } {
+	const header = (name: string) => {
+		const value = request.headers[name.toLowerCase()];
+		return typeof value === 'string' ? value : undefined;
+	};
+	const timestamp = header(HEADER_TIMESTAMP);
+	const signature = header(HEADER_SIGNATURE);
+	return { ...(timestamp === undefined ? {} : { timestamp }), ...(signature === undefined ? {} : { signature }) };
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -103,8 +120,6 @@ async function readBody(request: IncomingMessage): Promise<string> {
 	for await (const chunk of request) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks).toString('utf8');
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A request as read once: its parameters (query string for GET, JSON body otherwise) and their keys. */
 interface ReadRequest {
@@ -134,8 +149,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const faults = new FaultQueue();
 	const limiter = new RateLimiter(options.rateLimit ?? {});
 	const sockets = new Set<Socket>();
+	const clock = options.clock ?? SANDBOX_CLOCK;
+	const tasks = new TaskStore({
+		clock,
+		defaultSigner: { appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET },
+		notificationNames: contract.notificationNames,
+		settings: options.async,
+	});
+	const fixtureContext: FixtureContext = { tasks };
 
-	const nowMs = () => Date.now() + (options.clockOffsetSeconds ?? 0) * 1000;
+	const nowMs = () => clock.now() + (options.clockOffsetSeconds ?? 0) * 1000;
+
+	/** Request IDs: the time, random hex and this sandbox's sequence number. */
+	let sequence = 0;
+	function newRequestId(atMs: number): string {
+		const stamp = new Date(atMs).toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+		sequence = (sequence + 1) % 10_000_000;
+		return `${stamp}E${randomBytes(3).toString('hex').toUpperCase()}${String(sequence).padStart(7, '0')}`;
+	}
 
 	function envelope(code: number, message: string, charge: 0 | 1, data: unknown = null): Envelope {
 		return { code, request_id: newRequestId(nowMs()), charge, timestamp: Math.floor(nowMs() / 1000), message, data };
@@ -189,7 +220,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (problem) return { status: 200, envelope: envelope(code('invalidParameter'), problem, 0), ...base };
 		const fixture = fixtureFor(endpoint.category, endpoint.operation);
 		if (!fixture) return { status: 200, envelope: envelope(code('internal'), '沙箱没有该接口的样例数据', 0), ...base };
-		const result = createTasksWith(contract.notificationNames, () => fixture(contract.toCatalog(served, body)));
+		const result = fixture(contract.toCatalog(served, body), fixtureContext);
 		if ('noData' in result) return { status: 200, envelope: envelope(code('noData'), '查询无结果', result.charge), ...base };
 		if ('code' in result) {
 			const answered = envelope(contract.fixtureCode(result.code, operation), contract.message(served, result.message), result.charge);
@@ -277,7 +308,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				const text = JSON.stringify(answered?.envelope ?? {});
 				response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
 				response.write(text.slice(0, 10));
-				await sleep(fault.ms);
+				await clock.sleep(fault.ms);
 				response.end(text.slice(10));
 				return;
 			}
@@ -297,16 +328,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const read = readRequest(method, url, rawBody);
 		// The rate limiter stands in front of everything else: a refused call is answered at once, unbilled.
 		const admission = limiter.arrive();
-		if (admission !== 'admitted') return refuse(response, method, url, rawBody, operation, read);
+		if (admission !== 'admitted') return refuse(request, response, method, url, rawBody, operation, read);
 		response.once('close', () => limiter.done());
 		const fault = faults.take(url.pathname, operation);
 		const delay = latencyMs + (fault?.kind === 'latency' ? fault.ms : 0);
-		if (delay > 0) await sleep(delay);
+		if (delay > 0) await clock.sleep(delay);
 
 		const record = (billed: boolean, code: number | undefined, requestId: string, appKey?: string, message?: string) =>
 			ledger.add({
 				requestId,
-				at: Date.now(),
+				at: clock.now(),
 				method,
 				path: url.pathname,
 				operation,
@@ -317,6 +348,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				fingerprint: fingerprint(method, url.pathname, method === 'GET' ? url.search : rawBody),
 				keys: read.keys,
 				message,
+				...signedWith(request),
 			});
 
 		const beforeBilling =
@@ -336,12 +368,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		sendJson(response, answered.status, answered.envelope);
 	}
 
-	function refuse(response: ServerResponse, method: string, url: URL, rawBody: string, operation: string | undefined, read: ReadRequest) {
+	function refuse(request: IncomingMessage, response: ServerResponse, method: string, url: URL, rawBody: string, operation: string | undefined, read: ReadRequest) {
 		const headers = { 'Retry-After': String(limiter.retryAfterSeconds) };
 		const answered = limiter.answer === 'code' ? envelope(contract.code('rateLimit', operation), '请求过于频繁', 0) : undefined;
 		ledger.add({
 			requestId: answered?.request_id ?? newRequestId(nowMs()),
-			at: Date.now(),
+			at: clock.now(),
 			method,
 			path: url.pathname,
 			operation,
@@ -351,6 +383,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			fingerprint: fingerprint(method, url.pathname, method === 'GET' ? url.search : rawBody),
 			keys: read.keys,
 			message: answered?.message,
+			...signedWith(request),
 		});
 		if (answered) return sendJson(response, 200, answered, headers);
 		response.writeHead(429, { 'Content-Type': 'text/html', ...headers });
@@ -376,6 +409,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		ledger,
 		faults,
 		contract,
+		tasks,
+		clock,
 		inject: (fault) => faults.add(fault),
 		setLatency: (ms) => {
 			latencyMs = ms;
@@ -389,6 +424,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		close: () =>
 			new Promise<void>((resolve) => {
+				tasks.reset();
 				for (const socket of sockets) socket.destroy();
 				server.close(() => resolve());
 			}),

@@ -4,11 +4,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
-import type { INode, INodeParameters, INodeType } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { CATEGORY_NODES } from '../nodes/shared/catalog';
 import { FIELD_KINDS } from '../nodes/shared/fields';
+import { CODE } from '../nodes/shared/transport/codes';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { loadPackage, runWorkflow } from './harness/harness';
 import { makePng } from './support/images';
@@ -48,7 +49,7 @@ describe('the nodes as AI agent tools', () => {
 			'Verify a name and ID number (公安实名二要素核验) through the CBT data gateway. ' +
 				'Inputs: Name: The person’s name in Chinese characters, exactly as on the ID card; use · in transliterated names (阿卜杜拉·艾买提); ' +
 				'ID Number: Resident ID card number (居民身份证号): 18 characters, the last may be X. An old 15-digit number is converted to 18 digits before it is sent. ' +
-				'Returns one item with what the gateway found for the input. ' +
+				'Returns whether the name and ID number belong together, with a verdict: match, mismatch or noRecord. Output: one item with what the gateway found for the input. ' +
 				'Each call is billed by the gateway. Inputs in the wrong format are refused before anything is sent and are not billed; the error says which input to fix.',
 		);
 	});
@@ -119,9 +120,9 @@ describe('the nodes as AI agent tools', () => {
 
 		it('a gateway error: the code, its meaning and whether the call was billed', async () => {
 			sandbox.reset();
-			sandbox.inject({ kind: 'code', code: 100006, charge: 0 });
+			sandbox.inject({ kind: 'code', code: CODE.quota, charge: 0 });
 			const error = (await check('n8n-nodes-cbt.cbtIdentityTool', '11010519491231002X')).error('Check');
-			assert.match(error?.message ?? '', /^Gateway error 100006 \(Balance exhausted\).* Billed: no\. Top up the account balance/);
+			assert.match(error?.message ?? '', new RegExp(`^Gateway error ${CODE.quota} \\(Balance exhausted\\).* Billed: no\\. Top up the account balance`));
 		});
 	});
 
@@ -217,7 +218,12 @@ describe('the nodes as AI agent tools', () => {
 			assert.equal(asTool.error('OCR'), undefined, asTool.error('OCR')?.message);
 			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.operation, entry.billed]), [['OCR.invoice', true]]);
 			const fromBase64 = await run('n8n-nodes-cbt.cbtOcr', { operation: 'invoice', imageSource: 'base64', imageBase64: image.toString('base64') });
-			assert.deepEqual(asTool.output('OCR').map((item) => item.json), fromBase64.output('OCR').map((item) => item.json));
+			// The same invoice; only the URL gives it a file name (its last segment), base64 text has none.
+			const withoutName = ({ fileName, ...rest }: IDataObject) => ({ rest, fileName });
+			assert.deepEqual(
+				asTool.output('OCR').map((item) => withoutName(item.json)),
+				fromBase64.output('OCR').map((item) => ({ ...withoutName(item.json), fileName: 'invoice.png' })),
+			);
 		});
 	});
 });

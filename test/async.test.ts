@@ -1,17 +1,17 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node, not inside n8n */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { PAGING } from '../nodes/shared/execution/calls/paged';
 import { RPA_TAX_ENDPOINTS } from '../nodes/shared/catalog';
-import { configureAsyncTasks, resetAsyncTasks } from '../sandbox/asyncTasks';
+import { CODE } from '../nodes/shared/transport/codes';
 import { lookupFails } from '../sandbox/fixtures/imp';
 import { collectionFails } from '../sandbox/fixtures/rpaTax';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { runWorkflow } from './harness/harness';
+import { runWorkflow, usePackageClock } from './harness/harness';
+import { FakeClock } from './support/fakeClock';
 import { credentialFor } from './support/sandbox';
 import { singleNodeWorkflow } from './support/workflows';
 
@@ -19,17 +19,28 @@ const HOLDER = { name: '王小明', idNumber: '110101199003074477' };
 const FAILING_HOLDER = { name: '李四', idNumber: '11010519491231002X' };
 const COMPANY = '91330100716105852F';
 
+/*
+ * The sandbox and the node share one fake clock: a task takes its time on it, the node's polls wait
+ * on it, and the test moves it. Nothing here waits for real time to pass.
+ */
 describe('CBT Real Estate › request and result', () => {
 	let sandbox: Sandbox;
+	const clock = new FakeClock();
+	let restoreClock: () => void;
 	before(async () => {
-		sandbox = await startSandbox();
+		sandbox = await startSandbox({ clock });
+		restoreClock = usePackageClock(clock);
 		assert.equal(lookupFails(HOLDER.idNumber), false, 'HOLDER must be a lookup that succeeds');
 		assert.equal(lookupFails(FAILING_HOLDER.idNumber), true, 'FAILING_HOLDER must be a lookup that fails');
 	});
-	after(() => sandbox.close());
+	after(async () => {
+		restoreClock();
+		await sandbox.close();
+	});
 	beforeEach(() => {
 		sandbox.reset();
-		resetAsyncTasks();
+		sandbox.tasks.reset();
+		clock.sleeps.length = 0;
 	});
 
 	const run = (parameters: INodeParameters) =>
@@ -39,31 +50,37 @@ describe('CBT Real Estate › request and result', () => {
 		});
 
 	it('Request without waiting outputs the task ID at once', async () => {
-		configureAsyncTasks({ delayMs: 60_000 });
+		sandbox.tasks.configure({ delayMs: 60_000 });
 		const result = await run({ operation: 'request', ...HOLDER });
 		assert.equal(result.workflowError, undefined);
 		const [item] = result.output('CBT');
 		assert.match(String(item.json.task_id), /^IMP\d{14}/);
 		assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.operation, entry.billed]), [['IMP.request', true]]);
+		assert.deepEqual(clock.sleeps, [], 'nothing waited');
 	});
 
 	it('Wait for Result polls Get Result until the sandbox has finished, and outputs the result', async () => {
-		configureAsyncTasks({ delayMs: 1_500 });
-		const started = Date.now();
-		const result = await run({ operation: 'request', ...HOLDER, waitForResult: true, pollIntervalSeconds: 1, waitTimeoutSeconds: 20, options: { includeMetadata: true } });
+		sandbox.tasks.configure({ delayMs: 1_500 });
+		const started = clock.now();
+		const result = await clock.drive(
+			run({ operation: 'request', ...HOLDER, waitForResult: true, pollIntervalSeconds: 1, waitTimeoutSeconds: 20, options: { includeMetadata: true } }),
+		);
 		assert.equal(result.workflowError, undefined, result.workflowError?.message);
-		assert.ok(Date.now() - started >= 1_500, 'the result came only after the delay');
 		const [item] = result.output('CBT');
 		assert.equal(item.json.status, 'done');
 		const taskId = String(item.json.task_id);
 
+		// A poll every second: at 1 s the task (1.5 s) is still processing, at 2 s it is done, and then no more polls.
+		assert.deepEqual(clock.sleeps, [1_000, 1_000]);
 		const entries = sandbox.ledger.entries;
-		assert.equal(entries[0].operation, 'IMP.request');
-		const polls = entries.slice(1);
-		assert.ok(polls.length >= 2, 'at least one "still processing" poll before the result');
-		assert.ok(polls.every((entry) => entry.operation === 'IMP.result'));
-		assert.deepEqual(polls.slice(0, -1).map((entry) => entry.code), polls.slice(0, -1).map(() => 200002));
-		assert.equal(polls.at(-1)?.code, 0, 'no poll after the result arrived');
+		assert.deepEqual(
+			entries.map((entry) => [entry.operation, entry.at - started, entry.code]),
+			[
+				['IMP.request', 0, CODE.ok],
+				['IMP.result', 1_000, CODE.pending],
+				['IMP.result', 2_000, CODE.ok],
+			],
+		);
 		// Waiting costs exactly what the gateway billed: the request, plus the polls it billed.
 		assert.equal((item.json._cbt as IDataObject).billed, entries.some((entry) => entry.billed));
 
@@ -76,8 +93,9 @@ describe('CBT Real Estate › request and result', () => {
 	});
 
 	it('a shorter timeout fails with an error naming the task ID, which Get Result can use later', async () => {
-		configureAsyncTasks({ delayMs: 2_500 });
-		const result = await run({ operation: 'request', ...HOLDER, waitForResult: true, pollIntervalSeconds: 1, waitTimeoutSeconds: 1 });
+		sandbox.tasks.configure({ delayMs: 2_500 });
+		const started = clock.now();
+		const result = await clock.drive(run({ operation: 'request', ...HOLDER, waitForResult: true, pollIntervalSeconds: 1, waitTimeoutSeconds: 1 }));
 		const error = result.error('CBT');
 		assert.ok(error, 'the node failed');
 		const match = /^Item 0: task (IMP\S+) did not finish within 1 seconds$/.exec(error.message);
@@ -87,30 +105,36 @@ describe('CBT Real Estate › request and result', () => {
 		assert.ok(error.description?.includes('Get Result'), error.description);
 		assert.ok(error.description?.includes('Polled 1 time; the gateway billed 0 of the polls'), error.description);
 		assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.operation, entry.code]), [
-			['IMP.request', 0],
-			['IMP.result', 200002],
+			['IMP.request', CODE.ok],
+			['IMP.result', CODE.pending],
 		]);
+		assert.equal(clock.now() - started, 1_000, 'one poll interval, within the timeout');
 
-		await sleep(2_600);
+		// Just before the task's 2.5 s it is still processing; at 2.5 s Get Result has it.
+		await clock.advance(1_499);
+		const early = await run({ operation: 'result', taskId });
+		assert.match(early.error('CBT')?.message ?? '', /Still processing/);
+		await clock.advance(1);
 		const later = await run({ operation: 'result', taskId });
 		assert.equal(later.output('CBT')[0].json.task_id, taskId);
 		assert.equal(later.output('CBT')[0].json.status, 'done');
 	});
 
 	it('stops waiting when the task reports a failure', async () => {
-		configureAsyncTasks({ delayMs: 500 });
-		const result = await run({ operation: 'request', ...FAILING_HOLDER, waitForResult: true, pollIntervalSeconds: 1, waitTimeoutSeconds: 20 });
+		sandbox.tasks.configure({ delayMs: 500 });
+		const result = await clock.drive(run({ operation: 'request', ...FAILING_HOLDER, waitForResult: true, pollIntervalSeconds: 1, waitTimeoutSeconds: 20 }));
 		const error = result.error('CBT');
 		assert.match(error?.message ?? '', /^Item 0: task IMP\S+ failed: 不动产登记中心查询超时/);
 		assert.equal(sandbox.ledger.forOperation('IMP.result').length, 1, 'no poll after the failure');
+		assert.deepEqual(clock.sleeps, [1_000]);
 	});
 
 	it('Get Result before the task is done says it is still processing, unbilled', async () => {
-		configureAsyncTasks({ delayMs: 60_000 });
+		sandbox.tasks.configure({ delayMs: 60_000 });
 		const requested = await run({ operation: 'request', ...HOLDER });
 		const taskId = String(requested.output('CBT')[0].json.task_id);
 		const result = await run({ operation: 'result', taskId });
-		assert.match(result.error('CBT')?.message ?? '', /^Item 0: Gateway error 200002 \(Still processing\)/);
+		assert.match(result.error('CBT')?.message ?? '', new RegExp(`^Item 0: Gateway error ${CODE.pending} \\(Still processing\\)`));
 		assert.equal(sandbox.ledger.entries.at(-1)?.billed, false);
 	});
 
@@ -124,15 +148,12 @@ describe('CBT Real Estate › request and result', () => {
 describe('CBT Tax Data › every operation against the sandbox', () => {
 	let sandbox: Sandbox;
 	let orderId: string;
+	const clock = new FakeClock();
 	before(async () => {
-		sandbox = await startSandbox();
-		resetAsyncTasks();
+		sandbox = await startSandbox({ clock });
 		assert.equal(collectionFails(COMPANY), false, 'COMPANY must be a collection that succeeds');
 	});
-	after(() => {
-		resetAsyncTasks();
-		return sandbox.close();
-	});
+	after(() => sandbox.close());
 
 	const run = (parameters: INodeParameters) =>
 		runWorkflow(singleNodeWorkflow('cbtTaxData', parameters), {
@@ -141,7 +162,7 @@ describe('CBT Tax Data › every operation against the sandbox', () => {
 		});
 
 	it('Push Order starts a collection and returns its order ID', async () => {
-		configureAsyncTasks({ delayMs: 600 });
+		sandbox.tasks.configure({ delayMs: 600 });
 		const result = await run({ operation: 'orderPush', creditCode: COMPANY, companyName: '杭州示例科技有限公司' });
 		assert.equal(result.workflowError, undefined, result.workflowError?.message);
 		const [item] = result.output('CBT');
@@ -153,12 +174,12 @@ describe('CBT Tax Data › every operation against the sandbox', () => {
 	it('before the collection ends, the data operations say "still processing" and are not billed', async () => {
 		sandbox.reset();
 		const result = await run({ operation: 'companyBasics', orderId });
-		assert.match(result.error('CBT')?.message ?? '', /Gateway error 200002/);
+		assert.match(result.error('CBT')?.message ?? '', new RegExp(`Gateway error ${CODE.pending}`));
 		assert.deepEqual(sandbox.ledger.entries.map((entry) => entry.billed), [false]);
 	});
 
 	it('after it, every other operation answers once with data', async () => {
-		await sleep(700);
+		await clock.advance(600);
 		for (const endpoint of RPA_TAX_ENDPOINTS.filter((candidate) => candidate.operation !== 'orderPush')) {
 			sandbox.reset();
 			const result = await run({ operation: endpoint.operation, orderId });
@@ -166,7 +187,7 @@ describe('CBT Tax Data › every operation against the sandbox', () => {
 			const output = result.output('CBT');
 			const calls = sandbox.ledger.forOperation(`RPA_TAX.${endpoint.operation}`);
 			assert.equal(calls.length, 1, `${endpoint.operation} was called once`);
-			assert.equal(calls[0].code, 0, endpoint.operation);
+			assert.equal(calls[0].code, CODE.ok, endpoint.operation);
 			assert.equal(calls[0].path, endpoint.path);
 			if (endpoint.output.kind === 'object') {
 				assert.equal(output.length, 1, endpoint.operation);
@@ -201,7 +222,7 @@ describe('CBT Tax Data › every operation against the sandbox', () => {
 	it('an unknown order ID is an invalid parameter, not billed', async () => {
 		sandbox.reset();
 		const result = await run({ operation: 'balanceSheet', orderId: 'RT-NOT-AN-ORDER' });
-		assert.match(result.error('CBT')?.message ?? '', /Gateway error 100004/);
+		assert.match(result.error('CBT')?.message ?? '', new RegExp(`Gateway error ${CODE.invalidParameter}`));
 		assert.equal(sandbox.ledger.entries[0].billed, false);
 	});
 });

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { CODE } from '../nodes/shared/transport/codes';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { testCredential } from './harness/credentialTester';
 import { credentialFor } from './support/sandbox';
@@ -21,21 +22,21 @@ describe('the credential test in the editor', () => {
 		sandbox.reset();
 		const result = await check(credentialFor(sandbox));
 		assert.equal(result.status, 'OK', result.message);
-		assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[100004, false]]);
+		assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[CODE.invalidParameter, false]]);
 	});
 
 	it('fails on a signature error inside an HTTP 200', async () => {
 		const result = await check(credentialFor(sandbox, { appSecret: 'wrong' }));
 		assert.equal(result.status, 'Error');
-		assert.match(result.message, /^Gateway error 100002 \(Signature mismatch\)\. Check the App Secret/);
+		assert.match(result.message, new RegExp(`^Gateway error ${CODE.badSignature} \\(Signature mismatch\\)\\. Check the App Secret`));
 		assert.ok(!result.message.includes('wrong'), 'the secret is not echoed');
 	});
 
 	it('fails on an unknown key and on a clock outside the window', async () => {
-		assert.match((await check(credentialFor(sandbox, { appKey: 'nobody' }))).message, /100001/);
+		assert.match((await check(credentialFor(sandbox, { appKey: 'nobody' }))).message, new RegExp(`^Gateway error ${CODE.unknownKey} `));
 		const skewed = await startSandbox({ clockOffsetSeconds: 3600 });
 		try {
-			assert.match((await check(credentialFor(skewed))).message, /100003 \(Timestamp outside the allowed window\)/);
+			assert.match((await check(credentialFor(skewed))).message, new RegExp(`${CODE.staleTimestamp} \\(Timestamp outside the allowed window\\)`));
 		} finally {
 			await skewed.close();
 		}

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { CATALOG, CATEGORY_NODES } from '../nodes/shared/catalog';
+import { CODE_TABLE } from '../nodes/shared/transport/codes';
 import { generatedFiles, nodeFolder, ROOT } from '../scripts/docs/generate';
 import { loadPackage } from './harness/harness';
 
@@ -27,7 +28,21 @@ describe('catalog, nodes and README agree', () => {
 		assert.match(readme, new RegExp(`\\n${CATALOG.length} endpoints\\.`));
 	});
 
-	it('every endpoint is an operation of its node, with its Chinese name in the description', async () => {
+	it('the README’s table of gateway codes has one row per row of the code table, in its order', () => {
+		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+		const section = /<!-- codes:start -->\n([\s\S]*?)\n<!-- codes:end -->/.exec(readme);
+		assert.ok(section, 'README.md has a <!-- codes:start --> … <!-- codes:end --> section');
+		const rows = section[1]
+			.split('\n')
+			.slice(2)
+			.map((line) => line.split(' | ').slice(0, 3));
+		assert.deepEqual(
+			rows,
+			CODE_TABLE.map((row) => [`| ${row.code}`, row.meaning, `\`${row.kind}\``]),
+		);
+	});
+
+	it('every endpoint is an operation of its node, with its Chinese name in the name', async () => {
 		const pkg = await loadPackage();
 		for (const entry of CATEGORY_NODES) {
 			const type = pkg.nodes.get(`n8n-nodes-cbt.${entry.node}`) as INodeType | undefined;
@@ -37,7 +52,7 @@ describe('catalog, nodes and README agree', () => {
 			}
 			const operations = type.description.properties
 				.filter((property: INodeProperties) => property.name === 'operation')
-				.flatMap((property) => property.options ?? []) as Array<{ value: string; description?: string }>;
+				.flatMap((property) => property.options ?? []) as Array<{ name: string; value: string }>;
 			for (const endpoint of entry.endpoints) {
 				if (endpoint.output.kind === 'notification') {
 					assert.ok(type.description.webhooks?.length, `${entry.node} receives ${endpoint.chineseName}, so it must be a webhook trigger`);
@@ -45,7 +60,7 @@ describe('catalog, nodes and README agree', () => {
 				}
 				const matches = operations.filter((option) => option.value === endpoint.operation);
 				assert.equal(matches.length, 1, `${entry.node}: ${endpoint.operation} should appear exactly once`);
-				assert.ok(matches[0].description?.includes(endpoint.chineseName), `${endpoint.operation} lacks its Chinese name`);
+				assert.ok(matches[0].name.includes(endpoint.chineseName), `${endpoint.operation} lacks its Chinese name`);
 			}
 		}
 	});

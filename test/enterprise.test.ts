@@ -14,9 +14,9 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { PAGING, planPages } from '../nodes/shared/execution/calls/paged';
-import { ENT_ENDPOINTS, type Endpoint } from '../nodes/shared/catalog';
+import { ENT_ENDPOINTS } from '../nodes/shared/catalog';
 import { COMPANY_PARAMETER } from '../nodes/shared/catalog/ent';
-import { ENT_FIXTURES } from '../sandbox/fixtures/ent';
+import { CODE } from '../nodes/shared/transport/codes';
 import { SAMPLE_COMPANIES, SAMPLE_TOTALS, UNKNOWN_COMPANY_MARKER } from '../sandbox/fixtures/entData';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { loadPackage, runWorkflow } from './harness/harness';
@@ -25,39 +25,6 @@ import { singleNodeWorkflow } from './support/workflows';
 
 const ACTIVE = SAMPLE_COMPANIES.active;
 const company = (value: string, mode = 'keyword') => ({ __rl: true, mode, value });
-
-/** Parameters that make each operation's call valid: the sample companies and valid IDs. */
-function parametersFor(endpoint: Endpoint): INodeParameters {
-	const parameters: INodeParameters = { resource: endpoint.resource ?? '', operation: endpoint.operation };
-	const needsDeregistered = ['simplifiedDeregistration', 'liquidationGroup'].includes(endpoint.operation);
-	for (const field of endpoint.fields) {
-		const name = field.parameter ?? field.key;
-		const values: Record<string, INodeParameters[string]> = {
-			[COMPANY_PARAMETER]: company(needsDeregistered ? SAMPLE_COMPANIES.deregistered.name : ACTIVE.name),
-			searchTerm: '示例',
-			englishName: 'Example',
-			companyName: ACTIVE.name,
-			creditCode: ACTIVE.creditCode,
-			legalPersonName: '陈示例',
-			legalPersonIdNumber: '11010519491231002X',
-			name: '王小明',
-			idNumber: '110101199003074477',
-		};
-		assert.ok(name in values, `no test value for parameter ${name}`);
-		parameters[name] = values[name];
-	}
-	return parameters;
-}
-
-/** The list size the sandbox holds for this request, asked of the fixture directly (no HTTP, no ledger). */
-function listTotal(endpoint: Endpoint, parameters: INodeParameters): number {
-	const field = endpoint.fields[0];
-	const raw = parameters[field.parameter ?? field.key] as string | { value: string };
-	const keyword = typeof raw === 'string' ? raw : raw.value;
-	const answer = ENT_FIXTURES[endpoint.operation]({ [field.key]: keyword, [PAGING.pageKey]: 1, [PAGING.pageSizeKey]: 1 });
-	assert.ok('data' in answer, `${endpoint.operation} fixture gave no list`);
-	return (answer.data as { total: number }).total;
-}
 
 describe('CBT Enterprise', () => {
 	let sandbox: Sandbox;
@@ -89,11 +56,11 @@ describe('CBT Enterprise', () => {
 				const shownFor = property.displayOptions?.show?.resource as string[] | undefined;
 				assert.equal(shownFor?.length, 1, 'each operation dropdown belongs to one resource');
 				assert.ok(resourceValues.includes(shownFor[0]));
-				for (const option of property.options as Array<{ value: string; description: string }>) {
+				for (const option of property.options as Array<{ name: string; value: string; description: string }>) {
 					const endpoint = ENT_ENDPOINTS.find((candidate) => candidate.operation === option.value);
 					assert.ok(endpoint, `${option.value} is not in the catalog`);
 					assert.equal(endpoint.resource, shownFor[0], `${option.value} is under the wrong resource`);
-					assert.ok(option.description.includes(endpoint.chineseName));
+					assert.ok(`${option.name} ${option.description}`.includes(endpoint.chineseName), `${option.value} does not show ${endpoint.chineseName}`);
 					seen.push(option.value);
 				}
 			}
@@ -124,27 +91,7 @@ describe('CBT Enterprise', () => {
 		});
 	});
 
-	it('runs every operation once against the sandbox: a record is one item, a list one item per record', async () => {
-		for (const endpoint of ENT_ENDPOINTS) {
-			sandbox.reset();
-			const parameters = parametersFor(endpoint);
-			const result = await run(parameters);
-			assert.equal(result.error('CBT'), undefined, `${endpoint.operation}: ${result.error('CBT')?.message}`);
-			const output = result.output('CBT');
-			assert.deepEqual(
-				sandbox.ledger.entries.map((entry) => [entry.operation, entry.code, entry.billed]),
-				[[`ENT.${endpoint.operation}`, 0, true]],
-				`${endpoint.operation} made one billed call`,
-			);
-			if (endpoint.output.kind === 'object') {
-				assert.equal(output.length, 1, endpoint.operation);
-				assert.ok(Object.keys(output[0].json).length > 0, `${endpoint.operation} gave an empty record`);
-			} else {
-				assert.equal(output.length, Math.min(listTotal(endpoint, parameters), PAGING.defaultLimit), endpoint.operation);
-			}
-			for (const item of output) assert.deepEqual(item.pairedItem, { item: 0 });
-		}
-	});
+	// What each of the 66 operations sends and outputs: test/operations/operations.test.ts.
 
 	describe('paging', () => {
 		const patents = (extra: INodeParameters) => ({ resource: 'ipOperations', operation: 'patents', company: company(ACTIVE.name), ...extra });
@@ -156,7 +103,7 @@ describe('CBT Enterprise', () => {
 			assert.equal(result.output('CBT').length, total);
 			const calls = sandbox.ledger.forOperation('ENT.patents');
 			assert.equal(calls.length, Math.ceil(total / PAGING.maxPageSize));
-			assert.ok(calls.every((entry) => entry.billed && entry.code === 0));
+			assert.ok(calls.every((entry) => entry.billed && entry.code === CODE.ok));
 			assert.equal(new Set(calls.map((entry) => entry.fingerprint)).size, calls.length, 'no page was asked for twice');
 			const numbers = result.output('CBT').map((item) => item.json.applicationNumber);
 			assert.ok(numbers.every((value) => typeof value === 'string'));
@@ -219,7 +166,7 @@ describe('CBT Enterprise', () => {
 			assert.equal(SAMPLE_TOTALS.judgmentDocuments, 0);
 			assert.equal(result.error('CBT'), undefined);
 			assert.deepEqual(result.output('CBT'), []);
-			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[0, true]]);
+			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[CODE.ok, true]]);
 		});
 
 		it('each input item gets its own records, paired to it', async () => {
@@ -262,17 +209,17 @@ describe('CBT Enterprise', () => {
 			assert.equal(sandbox.ledger.entries.length, 0);
 		});
 
-		it('an unknown company is "no data" (200001): an item saying so, not billed; with Raise Error, an error naming it', async () => {
+		it(`an unknown company is "no data" (${CODE.noData}): an item saying so, not billed; with Raise Error, an error naming it`, async () => {
 			sandbox.reset();
 			const unknown = { resource: 'company', operation: 'businessInfo', company: company(`${UNKNOWN_COMPANY_MARKER}的公司`) };
 			const result = await run(unknown);
 			assert.equal(result.error('CBT'), undefined);
 			assert.deepEqual(result.output('CBT').map((item) => item.json), [
-				{ found: false, code: 200001, message: '查询无结果', billed: false, requestId: sandbox.ledger.entries[0].requestId },
+				{ found: false, code: CODE.noData, message: '查询无结果', billed: false, requestId: sandbox.ledger.entries[0].requestId },
 			]);
 			const raised = await run({ ...unknown, options: { onNoData: 'raiseError' } });
-			assert.match(raised.error('CBT')?.message ?? '', /^Item 0: Gateway error 200001 \(No data found\)/);
-			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[200001, false], [200001, false]]);
+			assert.match(raised.error('CBT')?.message ?? '', new RegExp(`^Item 0: Gateway error ${CODE.noData} \\(No data found\\)`));
+			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[CODE.noData, false], [CODE.noData, false]]);
 		});
 
 		it('a record that does not apply is "no data" but billed, and the item (or the error) says so', async () => {
@@ -285,7 +232,7 @@ describe('CBT Enterprise', () => {
 			);
 			const raised = await run({ ...notApplicable, options: { onNoData: 'raiseError' } });
 			assert.match(raised.error('CBT')?.description ?? '', /Billed: yes/);
-			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[200001, true], [200001, true]]);
+			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[CODE.noData, true], [CODE.noData, true]]);
 		});
 
 		it('the same company always gets the same data; the credit code and the name agree', async () => {

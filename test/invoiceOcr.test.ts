@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { SEED_INVOICE } from '../sandbox/fixtures/ocr';
+import { CODE } from '../nodes/shared/transport/codes';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { runWorkflow } from './harness/harness';
+import { SEED_PAGE_INVOICE } from './operations/expectations';
 import { makePng } from './support/images';
 import { credentialFor } from './support/sandbox';
 import { singleNodeWorkflow } from './support/workflows';
@@ -32,7 +33,8 @@ describe('CBT OCR › Invoice through n8n-core', () => {
 		assert.equal(result.workflowError, undefined);
 		const output = result.output('CBT');
 		assert.equal(output.length, 2);
-		assert.deepEqual(output[0].json, SEED_INVOICE);
+		// A 16 px image is a stub to the sandbox: it answers with the seed page's example.
+		assert.deepEqual(output[0].json, SEED_PAGE_INVOICE);
 		assert.deepEqual(output.map((item) => item.pairedItem), [{ item: 0 }, { item: 1 }]);
 		assert.equal(output[1].binary?.data.fileName, 'invoice-2.png', 'the input file is passed through');
 		assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.operation, entry.billed]), [
@@ -53,14 +55,14 @@ describe('CBT OCR › Invoice through n8n-core', () => {
 
 	it('turns a gateway error code into an error naming the item, the code and the request ID', async () => {
 		sandbox.reset();
-		sandbox.inject({ kind: 'code', code: 100006, charge: 0, message: '余额不足' });
+		sandbox.inject({ kind: 'code', code: CODE.quota, charge: 0, message: '余额不足' });
 		const result = await runWorkflow(singleNodeWorkflow('cbtOcr', { operation: 'invoice', binaryPropertyName: 'data' }), {
 			credentials: credentials(),
 			inputs: { Input: [invoiceItem(1)] },
 		});
 		const error = result.error('CBT');
 		assert.ok(error, 'the node failed');
-		assert.match(error.message, /^Item 0: Gateway error 100006 \(Balance exhausted\): 余额不足/);
+		assert.match(error.message, new RegExp(`^Item 0: Gateway error ${CODE.quota} \\(Balance exhausted\\): 余额不足`));
 		const requestId = sandbox.ledger.entries[0].requestId;
 		assert.ok(error.description?.includes(`Request ID: ${requestId}`), error.description);
 		assert.ok(error.description?.includes('Billed: no'), error.description);
@@ -68,16 +70,16 @@ describe('CBT OCR › Invoice through n8n-core', () => {
 
 	it('gives an error item instead under "continue on fail", and keeps going', async () => {
 		sandbox.reset();
-		sandbox.inject({ kind: 'code', code: 500001, charge: 1 }); // billed, so not retried
+		sandbox.inject({ kind: 'code', code: CODE.internal, charge: 1 }); // billed, so not retried
 		const result = await runWorkflow(
 			singleNodeWorkflow('cbtOcr', { operation: 'invoice', binaryPropertyName: 'data' }, { onError: 'continueRegularOutput' }),
 			{ credentials: credentials(), inputs: { Input: [invoiceItem(1), invoiceItem(2)] } },
 		);
 		const output = result.output('CBT');
 		assert.equal(output.length, 2);
-		assert.match(String(output[0].json.error), /^Item 0: Gateway error 500001/);
+		assert.match(String(output[0].json.error), new RegExp(`^Item 0: Gateway error ${CODE.internal}\\b`));
 		assert.deepEqual(output[0].pairedItem, { item: 0 });
-		assert.equal(output[1].json.invoiceCode, SEED_INVOICE.invoiceCode);
+		assert.equal(output[1].json.invoiceCode, SEED_PAGE_INVOICE.invoiceCode);
 	});
 
 	it('rejects a file that is not an image before any call', async () => {
@@ -100,7 +102,7 @@ describe('CBT OCR › Invoice through n8n-core', () => {
 			singleNodeWorkflow('cbtOcr', { operation: 'invoice', binaryPropertyName: 'data', options: { path: '/apis/tt/gw/ocr/v2/invoice' } }),
 			{ credentials: credentials(), inputs: { Input: [invoiceItem(1)] } },
 		);
-		assert.match(result.error('CBT')?.message ?? '', /Gateway error 100005/);
+		assert.match(result.error('CBT')?.message ?? '', new RegExp(`Gateway error ${CODE.unknownEndpoint}\\b`));
 		assert.equal(sandbox.ledger.entries[0].path, '/apis/tt/gw/ocr/v2/invoice');
 	});
 
@@ -109,7 +111,7 @@ describe('CBT OCR › Invoice through n8n-core', () => {
 			credentials: { cbtApi: credentialFor(sandbox, { appKey: 'k1', appSecret: `${MARKER}-wrong` }) },
 			inputs: { Input: [invoiceItem(1)] },
 		});
-		assert.match(result.error('CBT')?.message ?? '', /Gateway error 100002 \(Signature mismatch\)/);
+		assert.match(result.error('CBT')?.message ?? '', new RegExp(`Gateway error ${CODE.badSignature} \\(Signature mismatch\\)`));
 		const everything = JSON.stringify(result.run, (_key, value: unknown) =>
 			value instanceof Error ? { ...value, message: value.message, stack: value.stack, description: (value as { description?: string }).description } : value,
 		);

@@ -8,9 +8,11 @@ import { after, before, describe, it } from 'node:test';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { OCR_ENDPOINTS } from '../nodes/shared/catalog';
-import { DIGITAL_INVOICE, GENERAL_INVOICE, SEED_INVOICE, SPECIAL_INVOICE } from '../sandbox/fixtures/ocr';
+import { CODE } from '../nodes/shared/transport/codes';
+import { DIGITAL_INVOICE, GENERAL_INVOICE, SPECIAL_INVOICE } from '../sandbox/fixtures/ocr';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { loadPackage, runWorkflow, type HarnessItem } from './harness/harness';
+import { DOCUMENT_PNG_BASE64, OPERATIONS, SEED_PAGE_INVOICE } from './operations/expectations';
 import { makePng, makePngOfSize } from './support/images';
 import {
 	binaryItem,
@@ -19,7 +21,6 @@ import {
 	loadExample,
 	ocrPartOfExample,
 	sampleImage,
-	sandboxData,
 } from './support/ocrSamples';
 import { credentialFor } from './support/sandbox';
 import { singleNodeWorkflow } from './support/workflows';
@@ -27,10 +28,14 @@ import { singleNodeWorkflow } from './support/workflows';
 const NOT_SENT = /Nothing was sent to the gateway/;
 const CONTINUE = { onError: 'continueRegularOutput' } as const;
 
-/** The simplified columns per operation, in order: what the README promises a spreadsheet gets. */
+/**
+ * The simplified columns per operation, in order: what the README promises a spreadsheet gets. An
+ * invoice read from a file or a URL starts with the image's `fileName` (FILE_COLUMN), one from base64 text has none.
+ */
+const FILE_COLUMN = 'fileName';
 const COLUMNS: Record<string, string[]> = {
 	invoice: [
-		'invoiceCode', 'invoiceNumber', 'invoiceDate', 'checkCode',
+		'invoiceCode', 'invoiceNumber', 'invoiceDate', 'invoiceType', 'invoiceTypeName', 'checkCode',
 		'sellerName', 'sellerTaxId', 'sellerAddressPhone', 'sellerBankAccount',
 		'buyerName', 'buyerTaxId', 'buyerAddressPhone', 'buyerBankAccount',
 		'amountWithoutTax', 'taxAmount', 'totalAmount', 'payee', 'reviewer', 'issuer', 'remark', 'cipherText',
@@ -45,7 +50,7 @@ const COLUMNS: Record<string, string[]> = {
 	],
 };
 const LINE_COLUMNS = ['itemName', 'model', 'unit', 'quantity', 'unitPrice', 'amount', 'taxRate', 'taxAmount'];
-const KEY_COLUMNS = ['invoiceCode', 'invoiceNumber', 'invoiceDate', 'sellerName', 'sellerTaxId', 'buyerName', 'buyerTaxId'];
+const KEY_COLUMNS = ['invoiceCode', 'invoiceNumber', 'invoiceDate', 'invoiceType', 'invoiceTypeName', 'sellerName', 'sellerTaxId', 'buyerName', 'buyerTaxId'];
 
 /** Serves images (and not-images) to the URL source, on loopback. */
 class FileServer {
@@ -128,25 +133,35 @@ describe('CBT OCR node', () => {
 	}
 
 	describe('every operation from every image source', () => {
+		// The expected request and output are test/operations/expectations.ts's row for the operation
+		// (the 16 px scan gets each operation's first sample; the invoice's is the seed page's example).
+		const scan = Buffer.from(DOCUMENT_PNG_BASE64, 'base64');
 		for (const endpoint of OCR_ENDPOINTS) {
+			const row = OPERATIONS.find((candidate) => candidate.node === 'cbtOcr' && candidate.operation === endpoint.operation);
 			for (const source of SOURCES) {
 				it(`${endpoint.name} from ${source}: raw is the gateway's data, simplified has the documented columns`, async () => {
-					const image = sampleImage(endpoint.operation, () => true);
+					assert.ok(row?.raw, `no row with a raw answer for ${endpoint.operation} in test/operations/expectations.ts`);
+					const options = row.parameters.options === undefined ? {} : { options: row.parameters.options };
 					sandbox.reset();
-					const raw = await ocr(endpoint.operation, source, image, { outputFormat: 'raw' });
+					const raw = await ocr(endpoint.operation, source, scan, { outputFormat: 'raw', ...options });
 					assert.equal(raw.error, undefined, raw.error?.message);
-					assert.deepEqual(raw.output[0].json, sandboxData(endpoint.operation, image));
+					assert.deepEqual(raw.output[0].json, row.raw);
 
-					const simple = await ocr(endpoint.operation, source, image);
+					const simple = await ocr(endpoint.operation, source, scan, options);
 					assert.equal(simple.output.length, 1);
-					assert.deepEqual(Object.keys(simple.output[0].json), COLUMNS[endpoint.operation]);
+					const named = endpoint.operation === 'invoice' && source !== 'base64';
+					assert.deepEqual(Object.keys(simple.output[0].json), [...(named ? [FILE_COLUMN] : []), ...COLUMNS[endpoint.operation]]);
+					if (named) assert.equal(simple.output[0].json[FILE_COLUMN], `${endpoint.operation}.png`);
+					for (const [field, value] of Object.entries(row.output.values)) {
+						if (field !== FILE_COLUMN) assert.deepEqual(simple.output[0].json[field], value, field);
+					}
 					assert.deepEqual(simple.output[0].pairedItem, { item: 0 });
 					if (source === 'binary') assert.equal(simple.output[0].binary?.data.fileName, `${endpoint.operation}.png`, 'the file is passed through');
 					else assert.equal(simple.output[0].binary, undefined);
 
 					assert.deepEqual(
-						sandbox.ledger.entries.map((entry) => [entry.operation, entry.path, entry.billed]),
-						[0, 1].map(() => [`OCR.${endpoint.operation}`, endpoint.path, true]),
+						sandbox.ledger.entries.map((entry) => [entry.method, entry.path, entry.keys, entry.billed]),
+						[0, 1].map(() => [row.request.method, row.request.path, row.request.keys, true]),
 					);
 				});
 			}
@@ -155,11 +170,15 @@ describe('CBT OCR node', () => {
 
 	describe('simplified output', () => {
 		it('the seed page invoice: seller and buyer named, amounts as numbers, ISO date, rates as fractions, empty as null', async () => {
-			const { output } = await ocr('invoice', 'binary', sampleImage('invoice', (data) => data === SEED_INVOICE || data.invoiceCode === SEED_INVOICE.invoiceCode));
+			const { output } = await ocr('invoice', 'binary', sampleImage('invoice', (data) => data.invoiceCode === SEED_PAGE_INVOICE.invoiceCode));
 			assert.deepEqual(output[0].json, {
+				fileName: 'invoice.png',
 				invoiceCode: '5106532891',
 				invoiceNumber: null,
 				invoiceDate: '2018-07-20',
+				// The page's answer names no type, and an invoice with a code is not fully digital: unknown, not guessed.
+				invoiceType: null,
+				invoiceTypeName: null,
 				checkCode: null,
 				sellerName: '成都送达套品有限公司',
 				sellerTaxId: null,
@@ -302,7 +321,7 @@ describe('CBT OCR node', () => {
 	});
 
 	describe('invoice line items', () => {
-		const seed = () => sampleImage('invoice', (data) => data.invoiceCode === SEED_INVOICE.invoiceCode);
+		const seed = () => sampleImage('invoice', (data) => data.invoiceCode === SEED_PAGE_INVOICE.invoiceCode);
 		const general = () => sampleImage('invoice', (data) => data.invoiceNo === GENERAL_INVOICE.invoiceNo);
 		const digital = () => sampleImage('invoice', (data) => data.invoiceNo === DIGITAL_INVOICE.invoiceNo);
 
@@ -315,14 +334,14 @@ describe('CBT OCR node', () => {
 			sandbox.reset();
 			const { parameters, items } = via('binary', images);
 			const { output } = await run({ operation: 'invoice', ...parameters, lineItems: 'split', options: { includeMetadata: true } }, items);
-			const counts = [SEED_INVOICE, GENERAL_INVOICE, DIGITAL_INVOICE].map((invoice) => invoice.itemName.length);
+			const counts = [SEED_PAGE_INVOICE, GENERAL_INVOICE, DIGITAL_INVOICE].map((invoice) => invoice.itemName.length);
 			assert.equal(output.length, counts[0] + counts[1] + counts[2]);
 			assert.deepEqual(
 				output.map((item) => item.pairedItem),
 				counts.flatMap((count, index) => Array.from({ length: count }, () => ({ item: index }))),
 			);
 			for (const item of output) {
-				assert.deepEqual(Object.keys(item.json), [...KEY_COLUMNS, 'lineNumber', ...LINE_COLUMNS, 'checks', '_cbt']);
+				assert.deepEqual(Object.keys(item.json), [FILE_COLUMN, ...KEY_COLUMNS, 'lineNumber', ...LINE_COLUMNS, 'checks', '_cbt']);
 			}
 			const general0 = output[counts[0]];
 			assert.deepEqual(general0.json.invoiceNumber, '62815309');
@@ -464,7 +483,7 @@ describe('CBT OCR node', () => {
 		});
 
 		it('under "continue on fail" bad images become error items and the good ones are read', async () => {
-			const good = sampleImage('invoice', (data) => data.invoiceCode === SEED_INVOICE.invoiceCode);
+			const good = sampleImage('invoice', (data) => data.invoiceCode === SEED_PAGE_INVOICE.invoiceCode);
 			sandbox.reset();
 			const { output } = await run(
 				{ operation: 'invoice', imageSource: 'binary', binaryPropertyName: 'data' },
@@ -482,7 +501,7 @@ describe('CBT OCR node', () => {
 			const errors = output.map((item: INodeExecutionData) => item.json.error as string | undefined);
 			assert.match(errors[0] ?? '', /^Item 0, .*"login\.html" is not a JPG/);
 			assert.equal(errors[1], undefined);
-			assert.equal(output[1].json.invoiceCode, SEED_INVOICE.invoiceCode);
+			assert.equal(output[1].json.invoiceCode, SEED_PAGE_INVOICE.invoiceCode);
 			assert.match(errors[2] ?? '', /^Item 2, .*"empty\.png" is empty/);
 			assert.match(errors[3] ?? '', /^Item 3, .*"big\.png" is 4\.\d MB/);
 			assert.match(errors[4] ?? '', /^Item 4, .*"scan\.pdf" is not a JPG, PNG or BMP image \(it is a PDF\)/);
@@ -491,7 +510,8 @@ describe('CBT OCR node', () => {
 		});
 
 		it('under "continue on fail" with base64 and URL sources too', async () => {
-			const good = sampleImage('bankCard', () => true);
+			// The 16 px scan gets the sandbox's first bank card sample (test/operations/expectations.ts).
+			const good = Buffer.from(DOCUMENT_PNG_BASE64, 'base64');
 			sandbox.reset();
 			const base64 = await run(
 				{ operation: 'bankCard', imageSource: 'base64', imageBase64: '={{ $json.image }}' },
@@ -499,14 +519,14 @@ describe('CBT OCR node', () => {
 				CONTINUE,
 			);
 			assert.match(String(base64.output[0].json.error), /^Item 0, field 'Image \(Base64\)': the base64 text is not base64/);
-			assert.equal(base64.output[1].json.cardNumber, String(sandboxData('bankCard', good).cardNumber).replace(/\s/g, ''));
+			assert.equal(base64.output[1].json.cardNumber, '6222020200112233446');
 			const url = await run(
 				{ operation: 'bankCard', imageSource: 'url', imageUrl: '={{ $json.url }}' },
 				[{ json: { url: `${files.url}/nowhere.png` } }, { json: { url: files.serve('/card.png', good) } }],
 				CONTINUE,
 			);
 			assert.match(String(url.output[0].json.error), /^Item 0, field 'Image URL': could not download/);
-			assert.equal(url.output[1].json.bankName, sandboxData('bankCard', good).bankName);
+			assert.equal(url.output[1].json.bankName, '中国工商银行');
 			assert.equal(sandbox.ledger.entries.length, 2);
 		});
 	});
@@ -535,17 +555,17 @@ describe('CBT OCR node', () => {
 
 		it('stub images under 32 px get the first sample (the seed page invoice), so other tests can rely on it', async () => {
 			const { output } = await ocr('invoice', 'binary', makePng(16, 16, 5), { outputFormat: 'raw' });
-			assert.deepEqual(output[0].json, SEED_INVOICE);
+			assert.deepEqual(output[0].json, SEED_PAGE_INVOICE);
 		});
 
 		it('a blank image gets the gateway\'s "no data" answer, and says whether it was billed', async () => {
 			sandbox.reset();
 			const { output } = await ocr('invoice', 'binary', blankPng());
 			assert.deepEqual(output.map((item) => item.json), [
-				{ found: false, code: 200001, message: '查询无结果', billed: true, requestId: sandbox.ledger.entries[0].requestId },
+				{ found: false, code: CODE.noData, message: '查询无结果', billed: true, requestId: sandbox.ledger.entries[0].requestId },
 			]);
 			const { error } = await ocr('invoice', 'binary', blankPng(), { options: { onNoData: 'raiseError' } });
-			assert.match(error?.message ?? '', /Gateway error 200001/);
+			assert.match(error?.message ?? '', new RegExp(`Gateway error ${CODE.noData}\\b`));
 			assert.match(error?.description ?? '', /Billed: yes/);
 		});
 	});
@@ -587,18 +607,18 @@ describe('CBT OCR node', () => {
 				[
 					['invoice-fully-digital.png', DIGITAL_INVOICE.invoiceNo],
 					['invoice-general-photo.png', GENERAL_INVOICE.invoiceNo],
-					['invoice-seed-page.png', SEED_INVOICE.invoiceCode],
+					['invoice-seed-page.png', SEED_PAGE_INVOICE.invoiceCode],
 					['invoice-special-vat.png', SPECIAL_INVOICE.invoiceNo],
 				],
 			);
-			assert.deepEqual(Object.keys(rows[0].json), COLUMNS.invoice.filter((column) => column !== 'lineItems'));
+			assert.deepEqual(Object.keys(rows[0].json), [FILE_COLUMN, ...COLUMNS.invoice.filter((column) => column !== 'lineItems')]);
 			assert.equal(sandbox.ledger.entries.length, 4);
 		});
 
 		it('invoice-line-items: one row per line', async () => {
 			const workflow = ocrPartOfExample(loadExample('invoice-line-items'), 'Read Invoice Images', 'CBT OCR');
 			const result = await runWorkflow(workflow, { credentials: { cbtApi: credentialFor(sandbox) }, inputs: { 'Read Invoice Images': exampleFileItems('invoices') } });
-			const lines = [DIGITAL_INVOICE, GENERAL_INVOICE, SEED_INVOICE, SPECIAL_INVOICE].reduce((total, invoice) => total + invoice.itemName.length, 0);
+			const lines = [DIGITAL_INVOICE, GENERAL_INVOICE, SEED_PAGE_INVOICE, SPECIAL_INVOICE].reduce((total, invoice) => total + invoice.itemName.length, 0);
 			assert.equal(result.output('CBT OCR').length, lines);
 		});
 

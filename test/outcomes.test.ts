@@ -9,14 +9,15 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import type { GatewayProfile } from '../nodes/shared/profile';
-import { configureAsyncTasks, resetAsyncTasks } from '../sandbox/asyncTasks';
+import { CODE } from '../nodes/shared/transport/codes';
 import { fixtureFor } from '../sandbox/fixtures';
 import { SAMPLE_COMPANIES, UNKNOWN_COMPANY_MARKER } from '../sandbox/fixtures/entData';
 import { BANK_CARDS, SAMPLE_ID_CARD_FRONT, SPECIAL_INVOICE } from '../sandbox/fixtures/ocr';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { PACKAGE_ROOT, runWorkflow, type HarnessItem, type WorkflowJson } from './harness/harness';
+import { PACKAGE_ROOT, runWorkflow, usePackageClock, type HarnessItem, type WorkflowJson } from './harness/harness';
 import { startRecordingProxy } from './reliability/support/recordingProxy';
 import { person } from './reliability/support/people';
+import { FakeClock } from './support/fakeClock';
 import { sampleImage } from './support/ocrSamples';
 import { credentialFor } from './support/sandbox';
 import { singleNodeWorkflow } from './support/workflows';
@@ -112,16 +113,16 @@ describe('answers, not exceptions', () => {
 					assert.deepEqual(item.json, {
 						found: false,
 						verdict: 'noRecord',
-						code: 200001,
+						code: CODE.noData,
 						message: '查询无结果',
 						billed: false,
 						requestId: entry.requestId,
 						_cbt: { requestId: entry.requestId, billed: false },
 					});
-					assert.equal(entry.code, 200001);
+					assert.equal(entry.code, CODE.noData);
 				} else {
 					assert.deepEqual(Object.keys(item.json), ['result', 'desc', 'verdict', '_cbt']);
-					assert.deepEqual([entry.code, entry.billed], [0, true]);
+					assert.deepEqual([entry.code, entry.billed], [CODE.ok, true]);
 				}
 			});
 			assert.equal(sandbox.ledger.billed().length, 930, 'billed: every answer with data, no "no data" answer');
@@ -154,7 +155,7 @@ describe('answers, not exceptions', () => {
 			// One call at a time (a pause between batches keeps the width at Concurrency), so the stop is exact.
 			const result = await run('cbtIdentity', { ...CHECK, options: { onNoData: 'raiseError', concurrency: 1, batchPauseMs: 1 } }, items);
 			const error = result.error('CBT');
-			assert.match(error?.message ?? '', new RegExp(`^Item ${unknownAt[0]}: Gateway error 200001 \\(No data found\\): 查询无结果$`));
+			assert.match(error?.message ?? '', new RegExp(`^Item ${unknownAt[0]}: Gateway error ${CODE.noData} \\(No data found\\): 查询无结果$`));
 			assert.match(error?.description ?? '', /Billed: no\./);
 			assert.equal(sandbox.ledger.entries.length, unknownAt[0] + 1);
 		});
@@ -165,7 +166,7 @@ describe('answers, not exceptions', () => {
 			assert.equal(output.length, 10);
 			output.forEach((item, index) => {
 				assert.deepEqual(item.pairedItem, { item: index });
-				if (unknownAt.includes(index)) assert.match(String(item.json.error), new RegExp(`^Item ${index}: Gateway error 200001`));
+				if (unknownAt.includes(index)) assert.match(String(item.json.error), new RegExp(`^Item ${index}: Gateway error ${CODE.noData}`));
 				else assert.equal(item.json.verdict, expectedVerdict(people[index]));
 			});
 		});
@@ -182,8 +183,8 @@ describe('answers, not exceptions', () => {
 			sandbox.reset();
 			const raised = await run('cbtIdentity', { ...CHECK, options: { onNoData: 'raiseError' } }, [{ json: unknown }, { json: unknown }], { onError: 'continueRegularOutput' });
 			const errors = raised.output('CBT').map((item) => String(item.json.error));
-			assert.match(errors[0], /^Item 0: Gateway error 200001/);
-			assert.match(errors[1], /^Item 1: same request as item 0: Gateway error 200001/);
+			assert.match(errors[0], new RegExp(`^Item 0: Gateway error ${CODE.noData}`));
+			assert.match(errors[1], new RegExp(`^Item 1: same request as item 0: Gateway error ${CODE.noData}`));
 			assert.equal(sandbox.ledger.entries.length, 1);
 		});
 
@@ -195,49 +196,55 @@ describe('answers, not exceptions', () => {
 			}, [{ json: {} }]);
 			const [entry] = sandbox.ledger.entries;
 			assert.deepEqual(result.output('CBT').map((item) => item.json), [
-				{ found: false, code: 200001, message: '查询无结果', billed: true, requestId: entry.requestId },
+				{ found: false, code: CODE.noData, message: '查询无结果', billed: true, requestId: entry.requestId },
 			]);
-			assert.deepEqual([entry.code, entry.billed], [200001, true]);
+			assert.deepEqual([entry.code, entry.billed], [CODE.noData, true]);
 		});
 
 		it('lists: "no data" on the first page is the item’s answer; on a later page it ends the list', async () => {
 			const list = (company: string) => ({ resource: 'ipOperations', operation: 'patents', company: { __rl: true, mode: 'keyword', value: company }, returnAll: true });
 			const unknown = await run('cbtEnterprise', list(`${UNKNOWN_COMPANY_MARKER}的公司`), [{ json: {} }]);
-			assert.deepEqual(unknown.output('CBT').map((item) => [item.json.found, item.json.code, item.json.billed]), [[false, 200001, false]]);
+			assert.deepEqual(unknown.output('CBT').map((item) => [item.json.found, item.json.code, item.json.billed]), [[false, CODE.noData, false]]);
 
 			sandbox.reset();
 			// The second page answers "no data" (billed): the first page's 50 records are the list, without an error.
 			sandbox.inject({ kind: 'latency', ms: 1, operation: 'ENT.patents' });
-			sandbox.inject({ kind: 'code', code: 200001, charge: 1, message: '查询无结果', operation: 'ENT.patents' });
+			sandbox.inject({ kind: 'code', code: CODE.noData, charge: 1, message: '查询无结果', operation: 'ENT.patents' });
 			const ended = await run('cbtEnterprise', list(SAMPLE_COMPANIES.active.name), [{ json: {} }]);
 			assert.equal(ended.error('CBT'), undefined);
 			const output = ended.output('CBT');
 			assert.equal(output.length, 50);
 			assert.ok(output.every((item) => item.json.found === undefined));
-			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[0, true], [200001, true]]);
+			assert.deepEqual(sandbox.ledger.entries.map((entry) => [entry.code, entry.billed]), [[CODE.ok, true], [CODE.noData, true]]);
 		});
 
 		it('tasks: "no data" for the request, or for the awaited result, is the item’s answer', async () => {
-			resetAsyncTasks();
-			configureAsyncTasks({ delayMs: 0 });
+			sandbox.tasks.reset();
+			sandbox.tasks.configure({ delayMs: 0 });
 			const holder = { operation: 'request', name: '王小明', idNumber: '110101199003074477' };
-			sandbox.inject({ kind: 'code', code: 200001, charge: 0, message: '查无不动产登记信息', operation: 'IMP.request' });
+			sandbox.inject({ kind: 'code', code: CODE.noData, charge: 0, message: '查无不动产登记信息', operation: 'IMP.request' });
 			const refused = await run('cbtRealEstate', holder, [{ json: {} }]);
 			assert.deepEqual(refused.output('CBT').map((item) => item.json), [
-				{ found: false, code: 200001, message: '查无不动产登记信息', billed: false, requestId: sandbox.ledger.entries[0].requestId },
+				{ found: false, code: CODE.noData, message: '查无不动产登记信息', billed: false, requestId: sandbox.ledger.entries[0].requestId },
 			]);
 
 			sandbox.reset();
-			sandbox.inject({ kind: 'code', code: 200001, charge: 0, message: '查无不动产登记信息', operation: 'IMP.result' });
-			const waited = await run('cbtRealEstate', { ...holder, waitForResult: true, pollIntervalSeconds: 1, waitTimeoutSeconds: 10 }, [{ json: {} }]);
+			sandbox.inject({ kind: 'code', code: CODE.noData, charge: 0, message: '查无不动产登记信息', operation: 'IMP.result' });
+			// The node waits its poll interval on a fake clock, moved on as soon as it waits.
+			const clock = new FakeClock();
+			const restoreClock = usePackageClock(clock);
+			const waited = await clock
+				.drive(run('cbtRealEstate', { ...holder, waitForResult: true, pollIntervalSeconds: 1, waitTimeoutSeconds: 10 }, [{ json: {} }]))
+				.finally(restoreClock);
+			assert.deepEqual(clock.sleeps, [1_000]);
 			assert.equal(waited.error('CBT'), undefined, waited.error('CBT')?.message);
 			const [request, poll] = sandbox.ledger.entries;
-			assert.deepEqual([request.operation, request.billed, poll.operation, poll.code, sandbox.ledger.entries.length], ['IMP.request', true, 'IMP.result', 200001, 2]);
+			assert.deepEqual([request.operation, request.billed, poll.operation, poll.code, sandbox.ledger.entries.length], ['IMP.request', true, 'IMP.result', CODE.noData, 2]);
 			// The request was billed, so the answer as a whole was.
 			assert.deepEqual(waited.output('CBT').map((item) => item.json), [
-				{ found: false, code: 200001, message: '查无不动产登记信息', billed: true, requestId: poll.requestId },
+				{ found: false, code: CODE.noData, message: '查无不动产登记信息', billed: true, requestId: poll.requestId },
 			]);
-			resetAsyncTasks();
+			sandbox.tasks.reset();
 		});
 
 		it('a value that is not an option fails before any call, naming the item and the option', async () => {
@@ -286,10 +293,10 @@ describe('answers, not exceptions', () => {
 			}
 		});
 
-		it('a profile that reads 200001 as something else than no data makes it an error again', async () => {
-			const profile = JSON.stringify({ endpoints: { 'GA.twoFactor': { codes: { '200001': 'input' } } } });
+		it('a profile that reads the no-data code as something else makes it an error again', async () => {
+			const profile = JSON.stringify({ endpoints: { 'GA.twoFactor': { codes: { [CODE.noData]: 'input' } } } });
 			const result = await run('cbtIdentity', { ...CHECK, options: { concurrency: 1, batchPauseMs: 1 } }, items, {}, { gatewayProfile: profile });
-			assert.match(result.error('CBT')?.message ?? '', new RegExp(`^Item ${unknownAt[0]}: Gateway error 200001 \\(Invalid parameter\\)`));
+			assert.match(result.error('CBT')?.message ?? '', new RegExp(`^Item ${unknownAt[0]}: Gateway error ${CODE.noData} \\(Invalid parameter\\)`));
 		});
 	});
 
@@ -394,7 +401,7 @@ describe('answers, not exceptions', () => {
 			// 王小明 / 110101199003074477 / 13800138000: both checks match in the sandbox.
 			assert.deepEqual(await branches(), { 'Open Account': ['match'], Rejected: [], 'Needs Review': [] });
 			sandbox.reset();
-			sandbox.inject({ kind: 'code', code: 200001, operation: 'OPT.threeFactor' });
+			sandbox.inject({ kind: 'code', code: CODE.noData, operation: 'OPT.threeFactor' });
 			assert.deepEqual(await branches(), { 'Open Account': [], Rejected: [], 'Needs Review': ['noRecord'] });
 		});
 	});

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { CATALOG } from '../nodes/shared/catalog';
+import { CODE } from '../nodes/shared/transport/codes';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { UNKNOWN_COMPANY_MARKER } from '../sandbox/fixtures/entData';
 import { PACKAGE_ROOT, runWorkflow } from './harness/harness';
@@ -230,7 +231,7 @@ describe('a gateway profile built from the documentation, served by the sandbox,
 						sandbox.ledger.entries.map((entry) => [entry.method, entry.path, entry.keys]),
 						[source.expected[id]],
 					);
-					assert.ok(sandbox.ledger.entries.every((entry) => entry.code === 0 && entry.billed));
+					assert.ok(sandbox.ledger.entries.every((entry) => entry.code === CODE.ok && entry.billed));
 					if (!DROPS_A_FIELD.has(id)) assert.deepEqual(result.output('CBT'), plainOutputs.get(id));
 				});
 			}

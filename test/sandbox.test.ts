@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import type { SignatureSettings } from '../nodes/shared/auth/signing';
+import { CODE } from '../nodes/shared/transport/codes';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { signingPresets } from '../scripts/docs/signingVectors';
+import { FAILS_IF_STUCK, FakeClock } from './support/fakeClock';
 import { makePng } from './support/images';
 import { signedFetch } from './support/rawClient';
 import { credentialFor, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from './support/sandbox';
@@ -24,6 +26,8 @@ function credentialFields(settings: SignatureSettings) {
 
 describe('sandbox gateway', () => {
 	let sandbox: Sandbox;
+	// The sandbox's time, moved by the tests (requests are signed with this machine's: they agree to within the test's run).
+	const clock = new FakeClock();
 	const presets = [
 		...signingPresets().map((row) => row.settings),
 		{ algorithm: 'sha256', stringToSign: 'custom', template: '{method}{path}{timestamp}{body}{appSecret}', encoding: 'base64', timestampUnit: 'milliseconds' },
@@ -32,6 +36,7 @@ describe('sandbox gateway', () => {
 
 	before(async () => {
 		sandbox = await startSandbox({
+			clock,
 			apps: [
 				{ appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET },
 				...presets.map((signature, index) => ({ appKey: `preset-${index}`, appSecret: `secret-${index}`, signature })),
@@ -44,7 +49,7 @@ describe('sandbox gateway', () => {
 		for (const [index, settings] of presets.entries()) {
 			const credential = credentialFor(sandbox, { appKey: `preset-${index}`, appSecret: `secret-${index}`, ...credentialFields(settings) });
 			const response = await signedFetch(credential, 'POST', INVOICE, { image });
-			assert.equal(response.body.code, 0, `preset ${JSON.stringify(settings)}: ${String(response.body.message)}`);
+			assert.equal(response.body.code, CODE.ok, `preset ${JSON.stringify(settings)}: ${String(response.body.message)}`);
 			assert.equal(response.body.charge, 1);
 		}
 	});
@@ -58,21 +63,21 @@ describe('sandbox gateway', () => {
 
 	it('rejects a wrong secret, unbilled', async () => {
 		const response = await signedFetch(credentialFor(sandbox, { appSecret: 'not-the-secret' }), 'POST', INVOICE, { image });
-		assert.equal(response.body.code, 100002);
+		assert.equal(response.body.code, CODE.badSignature);
 		assert.equal(response.body.charge, 0);
 	});
 
 	it('rejects an unknown App Key and unsigned requests', async () => {
-		assert.equal((await signedFetch(credentialFor(sandbox, { appKey: 'nobody' }), 'POST', INVOICE, { image })).body.code, 100001);
+		assert.equal((await signedFetch(credentialFor(sandbox, { appKey: 'nobody' }), 'POST', INVOICE, { image })).body.code, CODE.unknownKey);
 		const unsigned = await fetch(`${sandbox.url}${INVOICE}`, { method: 'POST', body: '{}' });
-		assert.equal(((await unsigned.json()) as { code: number }).code, 100008);
+		assert.equal(((await unsigned.json()) as { code: number }).code, CODE.missingHeaders);
 	});
 
 	it('rejects a timestamp outside the ±300 s window and says the server time', async () => {
 		const response = await signedFetch(credentialFor(sandbox), 'POST', INVOICE, { image }, (signed) => {
-			signed.headers['X-CBT-TIMESTAMP'] = String(Math.floor(Date.now() / 1000) - 301);
+			signed.headers['X-CBT-TIMESTAMP'] = String(Math.floor(clock.now() / 1000) - 301);
 		});
-		assert.equal(response.body.code, 100003);
+		assert.equal(response.body.code, CODE.staleTimestamp);
 		assert.match(String(response.body.message), /服务器时间 \d+/);
 	});
 
@@ -82,13 +87,13 @@ describe('sandbox gateway', () => {
 		const response = await signedFetch(credential, 'POST', INVOICE, { image }, (signed) => {
 			signed.body = JSON.stringify({ image: makePng(9, 9).toString('base64') });
 		});
-		assert.equal(response.body.code, 100002);
+		assert.equal(response.body.code, CODE.badSignature);
 	});
 
 	it('rejects a missing or invalid parameter without billing', async () => {
-		assert.equal((await signedFetch(credentialFor(sandbox), 'POST', INVOICE, {})).body.code, 100004);
+		assert.equal((await signedFetch(credentialFor(sandbox), 'POST', INVOICE, {})).body.code, CODE.invalidParameter);
 		const notImage = await signedFetch(credentialFor(sandbox), 'POST', INVOICE, { image: Buffer.from('<html>').toString('base64') });
-		assert.equal(notImage.body.code, 100004);
+		assert.equal(notImage.body.code, CODE.invalidParameter);
 		assert.equal(notImage.body.charge, 0);
 	});
 
@@ -99,13 +104,13 @@ describe('sandbox gateway', () => {
 		assert.deepEqual(
 			sandbox.ledger.entries.map((entry) => [entry.operation, entry.code, entry.billed]),
 			[
-				['OCR.invoice', 0, true],
-				['OCR.invoice', 100002, false],
+				['OCR.invoice', CODE.ok, true],
+				['OCR.invoice', CODE.badSignature, false],
 			],
 		);
 	});
 
-	it('injects faults on demand: 429 with Retry-After, 5xx, malformed JSON, latency', async () => {
+	it('injects faults on demand: 429 with Retry-After, 5xx, malformed JSON, latency', FAILS_IF_STUCK, async () => {
 		sandbox.inject({ kind: 'http', status: 429, retryAfterSeconds: 2 });
 		const limited = await fetch(`${sandbox.url}${INVOICE}`, { method: 'POST', body: '{}' });
 		assert.equal(limited.status, 429);
@@ -118,10 +123,16 @@ describe('sandbox gateway', () => {
 		const malformed = await fetch(`${sandbox.url}${INVOICE}`, { method: 'POST', body: '{}' });
 		await assert.rejects(malformed.json());
 
+		// The sandbox holds the call on its clock: still held 1 ms before the 150, answered at 150.
 		sandbox.inject({ kind: 'latency', ms: 150 });
-		const started = Date.now();
-		await fetch(`${sandbox.url}${INVOICE}`, { method: 'POST', body: '{}' });
-		assert.ok(Date.now() - started >= 140);
+		const started = clock.now();
+		const delayed = fetch(`${sandbox.url}${INVOICE}`, { method: 'POST', body: '{}' });
+		await clock.sleeping();
+		await clock.advance(149);
+		assert.deepEqual(clock.pending(), [1], 'not answered before its latency');
+		await clock.advance(1);
+		assert.equal((await delayed).status, 200);
+		assert.equal(sandbox.ledger.entries.at(-1)?.at, started + 150);
 	});
 
 	it('injects a connection reset', async () => {

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- test code runs in Node, not inside n8n; it starts the sandbox command and holds published sample IDs and paths, no secrets */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- test code runs in Node, not inside n8n; it starts the sandbox command (with process.execPath) and holds published sample IDs and paths, no secrets */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,9 +10,10 @@ import { after, afterEach, before, describe, it } from 'node:test';
 
 import { ProfileError } from '../nodes/shared/profile/parse';
 import type { GatewayProfile } from '../nodes/shared/profile/types';
-import { configureAsyncTasks, notificationsSettled, resetAsyncTasks } from '../sandbox/asyncTasks';
+import { CODE } from '../nodes/shared/transport/codes';
 import type { LedgerEntry } from '../sandbox/ledger';
 import { SANDBOX_CODES, startSandbox, type Sandbox } from '../sandbox/server';
+import { FakeClock } from './support/fakeClock';
 import { makePng } from './support/images';
 import { signedFetch, type RawResponse } from './support/rawClient';
 import { credentialFor } from './support/sandbox';
@@ -99,7 +100,6 @@ const NEW = {
 };
 
 const data = (response: RawResponse) => response.body.data as Record<string, unknown>;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function lastEntry(sandbox: Sandbox): LedgerEntry {
 	const entry = sandbox.ledger.entries.at(-1);
@@ -121,15 +121,17 @@ function assertRefused(sandbox: Sandbox, response: RawResponse, message: string 
 describe('sandbox under a gateway profile', () => {
 	let sandbox: Sandbox;
 	let credential: ReturnType<typeof credentialFor>;
+	// The sandbox's time: tasks finish and notifications go out when the test moves it.
+	const clock = new FakeClock();
 
 	before(async () => {
-		sandbox = await startSandbox({ profile: PROFILE });
+		sandbox = await startSandbox({ profile: PROFILE, clock });
 		credential = credentialFor(sandbox);
 	});
 	after(() => sandbox.close());
 	afterEach(() => {
 		sandbox.reset();
-		resetAsyncTasks();
+		sandbox.tasks.reset();
 	});
 
 	it('refuses a profile that does not pass checkProfile, listing the problems', async () => {
@@ -165,7 +167,7 @@ describe('sandbox under a gateway profile', () => {
 		try {
 			const before = await signedFetch(credentialFor(plain), 'POST', OLD.twoFactor, { name: NAME, id_card: ID_2 });
 			const now = await signedFetch(credential, 'POST', NEW.twoFactor, { realName: NAME, certNo: ID_2, product: 'ID2' });
-			assert.equal(before.body.code, 0);
+			assert.equal(before.body.code, CODE.ok);
 			assert.equal(now.body.code, 10000);
 			assert.deepEqual(now.body.data, before.body.data);
 		} finally {
@@ -295,7 +297,7 @@ describe('sandbox under a gateway profile', () => {
 	});
 
 	it('runs a task: the task ID and status under the profile’s keys, the result asked by its own wire key', async () => {
-		configureAsyncTasks({ delayMs: 300 });
+		sandbox.tasks.configure({ delayMs: 300 });
 		const accepted = await signedFetch(credential, 'POST', OLD.impRequest, { realName: NAME, certNo: ID });
 		assert.equal(accepted.body.code, 10000, JSON.stringify(accepted.body));
 		assert.equal(accepted.body.charge, 1);
@@ -310,7 +312,9 @@ describe('sandbox under a gateway profile', () => {
 		assertRefused(sandbox, await signedFetch(credential, 'POST', NEW.impResult, { taskNo: 'IMP-NOPE' }), '任务不存在: IMP-NOPE');
 		assert.equal((await signedFetch(credential, 'POST', OLD.impResult, { task_id: taskNo })).status, 404);
 
-		await sleep(350);
+		await clock.advance(299);
+		assert.equal((await signedFetch(credential, 'POST', NEW.impResult, { taskNo })).body.code, SANDBOX_CODES.pending, 'still processing just before 300 ms');
+		await clock.advance(1);
 		const done = await signedFetch(credential, 'POST', NEW.impResult, { taskNo });
 		assert.equal(done.body.code, 10000, JSON.stringify(done.body));
 		assert.equal(done.body.charge, 0);
@@ -329,7 +333,7 @@ describe('sandbox under a gateway profile', () => {
 		const unsigned = (await (await fetch(`${sandbox.url}${NEW.twoFactor}`, { method: 'POST', body: '{}' })).json()) as { code: number };
 		assert.equal(unsigned.code, 401004);
 		const stale = await signedFetch(credential, 'POST', NEW.twoFactor, {}, (signed) => {
-			signed.headers['X-CBT-TIMESTAMP'] = String(Math.floor(Date.now() / 1000) - 1000);
+			signed.headers['X-CBT-TIMESTAMP'] = String(Math.floor(clock.now() / 1000) - 1000);
 		});
 		assert.equal(stale.body.code, 401009);
 		// Injected default codes become the profile's code of the same kind; codes without one stay.
@@ -366,14 +370,15 @@ describe('sandbox under a gateway profile', () => {
 		});
 		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 		try {
-			configureAsyncTasks({ delayMs: 50 });
+			sandbox.tasks.configure({ delayMs: 50 });
 			const callback = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 			assertRefused(sandbox, await signedFetch(credential, 'POST', OLD.orderPush, { creditNo: CREDIT_CODE, callback_url: callback }), '参数 callback_url 不应出现');
 			const pushed = await signedFetch(credential, 'POST', OLD.orderPush, { creditNo: CREDIT_CODE, notifyUrl: callback });
 			assert.equal(pushed.body.code, 10000, JSON.stringify(pushed.body));
 			const orderId = String(data(pushed).order_id);
-			await sleep(100);
-			await notificationsSettled();
+			assert.equal(sandbox.tasks.pendingNotifications, 1, 'waiting for the collection to end');
+			await clock.advance(50);
+			await sandbox.tasks.settled();
 			assert.equal(received.length, 1);
 			const [notification] = received;
 			assert.deepEqual(Object.keys(notification).sort(), ['eventType', 'notifyId', 'orderNo', 'payload', 'timestamp']);
@@ -413,17 +418,17 @@ describe('sandbox without a profile', () => {
 	it('serves the catalog paths and keys as before, and the profile’s paths are unknown', async () => {
 		const credential = credentialFor(sandbox);
 		const response = await signedFetch(credential, 'POST', OLD.twoFactor, { name: NAME, id_card: ID });
-		assert.equal(response.body.code, 0);
+		assert.equal(response.body.code, CODE.ok);
 		assert.equal(response.body.charge, 1);
 		const renamed = await signedFetch(credential, 'POST', OLD.twoFactor, { realName: NAME, certNo: ID });
-		assert.deepEqual([renamed.body.code, renamed.body.message, renamed.body.charge], [100004, '缺少参数 name', 0]);
+		assert.deepEqual([renamed.body.code, renamed.body.message, renamed.body.charge], [CODE.invalidParameter, '缺少参数 name', 0]);
 		const moved = await signedFetch(credential, 'POST', NEW.twoFactor, { realName: NAME, certNo: ID, product: 'ID2' });
-		assert.deepEqual([moved.status, moved.body.code, moved.body.charge], [404, 100005, 0]);
+		assert.deepEqual([moved.status, moved.body.code, moved.body.charge], [404, CODE.unknownEndpoint, 0]);
 		const list = await signedFetch(credential, 'POST', OLD.shareholders, { keyword: CREDIT_CODE, page: 2, page_size: 5 });
 		assert.deepEqual(Object.keys(data(list)).sort(), ['items', 'page', 'page_size', 'total']);
 		assert.equal(data(list).total, 7);
 		const unknown = await signedFetch(credential, 'POST', OLD.businessInfo, { keyword: '不存在的公司' });
-		assert.deepEqual([unknown.body.code, unknown.body.charge], [200001, 0]);
+		assert.deepEqual([unknown.body.code, unknown.body.charge], [CODE.noData, 0]);
 		assert.deepEqual(
 			sandbox.ledger.entries.map((entry) => entry.keys),
 			[['id_card', 'name'], ['certNo', 'realName'], ['certNo', 'product', 'realName'], ['keyword', 'page', 'page_size'], ['keyword']],
@@ -434,13 +439,13 @@ describe('sandbox without a profile', () => {
 	});
 
 	it('keeps the task and notification keys of the catalog', async () => {
-		configureAsyncTasks({ delayMs: 50 });
+		sandbox.tasks.configure({ delayMs: 50 });
 		try {
 			const accepted = await signedFetch(credentialFor(sandbox), 'POST', OLD.impRequest, { name: NAME, idcard: ID });
-			assert.equal(accepted.body.code, 0);
+			assert.equal(accepted.body.code, CODE.ok);
 			assert.deepEqual(Object.keys(data(accepted)).sort(), ['status', 'task_id']);
 		} finally {
-			resetAsyncTasks();
+			sandbox.tasks.reset();
 		}
 	});
 });
@@ -451,13 +456,14 @@ describe('npm run sandbox -- --profile', () => {
 
 	function runCli(args: string[], until: RegExp | undefined): Promise<{ code: number | null; stdout: string; stderr: string }> {
 		return new Promise((resolve, reject) => {
-			const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+			// A command that neither finishes nor prints what is awaited is killed after 30 s (spawn's own timeout).
+			const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', ...args], {
+				stdio: ['ignore', 'pipe', 'pipe'],
+				timeout: 30_000,
+				killSignal: 'SIGKILL',
+			});
 			let stdout = '';
 			let stderr = '';
-			const timer = setTimeout(() => {
-				child.kill();
-				reject(new Error(`the sandbox command did not finish: ${stdout}${stderr}`));
-			}, 30_000);
 			child.stdout.on('data', (chunk: Buffer) => {
 				stdout += chunk.toString();
 				if (until && until.test(stdout)) child.kill('SIGTERM');
@@ -465,9 +471,9 @@ describe('npm run sandbox -- --profile', () => {
 			child.stderr.on('data', (chunk: Buffer) => {
 				stderr += chunk.toString();
 			});
-			child.on('exit', (code) => {
-				clearTimeout(timer);
-				resolve({ code, stdout, stderr });
+			child.on('exit', (code, signal) => {
+				if (signal === 'SIGKILL') reject(new Error(`the sandbox command did not finish: ${stdout}${stderr}`));
+				else resolve({ code, stdout, stderr });
 			});
 		});
 	}

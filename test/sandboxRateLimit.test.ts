@@ -4,8 +4,10 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 
 import { signRequest } from '../nodes/shared/auth/credentialSigning';
+import { CODE } from '../nodes/shared/transport/codes';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { PACKAGE_ROOT } from './harness/harness';
+import { FAILS_IF_STUCK, FakeClock } from './support/fakeClock';
 import { makePng } from './support/images';
 import { credentialFor } from './support/sandbox';
 
@@ -26,14 +28,23 @@ async function call(sandbox: { url: string }, seed: number): Promise<{ status: n
 
 describe('sandbox rate limiting', () => {
 	let sandbox: Sandbox;
+	// The sandbox's latency holds the calls it admits until the test moves this clock.
+	const clock = new FakeClock();
 	before(async () => {
-		sandbox = await startSandbox({ latencyMs: 200, rateLimit: { concurrency: 4, retryAfterSeconds: 2 } });
+		sandbox = await startSandbox({ clock, latencyMs: 200, rateLimit: { concurrency: 4, retryAfterSeconds: 2 } });
 	});
 	after(() => sandbox.close());
+	const refusals = (count: number) => sandbox.ledger.until((entries) => entries.filter((entry) => entry.fault === 'rateLimit').length === count);
 
-	it('refuses every call beyond the concurrency limit at once, with 429 and Retry-After, unbilled', async () => {
+	it('refuses every call beyond the concurrency limit at once, with 429 and Retry-After, unbilled', FAILS_IF_STUCK, async () => {
 		sandbox.reset();
-		const answers = await Promise.all(Array.from({ length: 10 }, (_, index) => call(sandbox, index + 1)));
+		const calls = Promise.all(Array.from({ length: 10 }, (_, index) => call(sandbox, index + 1)));
+		// Four calls are admitted and held (the clock stands still); the six others are refused at once.
+		await clock.sleeping(4);
+		await refusals(6);
+		assert.deepEqual(clock.pending(), [200, 200, 200, 200]);
+		await clock.advance(200);
+		const answers = await calls;
 		assert.equal(answers.filter((answer) => answer.status === 200).length, 4);
 		const refused = answers.filter((answer) => answer.status === 429);
 		assert.equal(refused.length, 6);
@@ -68,7 +79,7 @@ describe('sandbox rate limiting', () => {
 			const coded = await call(sandbox, 7);
 			assert.equal(coded.status, 200);
 			const envelope = JSON.parse(coded.body) as { code: number; charge: number };
-			assert.equal(envelope.code, 100007);
+			assert.equal(envelope.code, CODE.rateLimit);
 			assert.equal(envelope.charge, 0);
 			assert.equal(coded.retryAfter, '1');
 		} finally {
@@ -77,13 +88,17 @@ describe('sandbox rate limiting', () => {
 		}
 	});
 
-	it('is set over the control route, which also reports the load', async () => {
+	it('is set over the control route, which also reports the load', FAILS_IF_STUCK, async () => {
 		const post = (body: unknown) => fetch(`${sandbox.url}/__sandbox/rate-limit`, { method: 'POST', body: JSON.stringify(body) });
 		assert.equal((await post({ rate: 2 })).status, 400);
 		const set = await post({ concurrency: 1, retryAfterSeconds: 3 });
 		assert.deepEqual(await set.json(), { ok: true, rateLimit: { concurrency: 1, retryAfterSeconds: 3 } });
 		await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
-		const answers = await Promise.all([call(sandbox, 1), call(sandbox, 2)]);
+		const calls = Promise.all([call(sandbox, 1), call(sandbox, 2)]);
+		await clock.sleeping(1);
+		await refusals(1);
+		await clock.advance(200);
+		const answers = await calls;
 		assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 429]);
 		const load = (await (await fetch(`${sandbox.url}/__sandbox/load`)).json()) as { refusedOverLimit: number; peakInFlight: number };
 		assert.equal(load.refusedOverLimit, 1);

@@ -3,18 +3,18 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { creditCodeCheckChar } from '../nodes/shared/fields/rules/creditCode';
 import { DEFAULT_ACKNOWLEDGEMENT, EVENTS, REPLAY_MAX_ENTRIES, REPLAY_RETENTION_MS, ReplayGuard } from '../nodes/CbtTrigger/notification';
 import { DEFAULT_SIGNATURE, signatureHeaders } from '../nodes/shared/auth/signing';
-import { configureAsyncTasks, notificationDeliveries, notificationsSettled, resetAsyncTasks } from '../sandbox/asyncTasks';
+import { CODE } from '../nodes/shared/transport/codes';
 import { collectionFails } from '../sandbox/fixtures/rpaTax';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, startSandbox, type Sandbox } from '../sandbox/server';
 import { PACKAGE_ROOT, runWorkflow, type WorkflowJson } from './harness/harness';
 import { installMemoryDeduplication, memoryDeduplication, serveWebhook, type ReceivedRequest, type WebhookServer } from './harness/webhook';
+import { FAILS_IF_STUCK, FakeClock } from './support/fakeClock';
 import { credentialFor } from './support/sandbox';
 import { singleNodeWorkflow, triggerWorkflow } from './support/workflows';
 
@@ -30,25 +30,29 @@ function failingCompany(): string {
 	throw new Error('no failing credit code found');
 }
 
+/*
+ * The sandbox's collections finish, and its notifications (and their retries) go out, on a fake
+ * clock the tests move: `clock.drive(sandbox.tasks.settled())` moves it as far as the sandbox waits.
+ */
 describe('CBT Trigger › notifications over real HTTP', () => {
 	let sandbox: Sandbox;
 	let hook: WebhookServer | undefined;
+	const clock = new FakeClock();
 	before(async () => {
-		sandbox = await startSandbox();
+		sandbox = await startSandbox({ clock });
 		assert.equal(collectionFails(COMPANY), false);
 	});
 	after(async () => {
-		resetAsyncTasks();
 		await hook?.close();
 		await sandbox.close();
 	});
 	beforeEach(async () => {
-		await notificationsSettled();
-		resetAsyncTasks();
+		sandbox.tasks.reset();
 		sandbox.reset();
 		await hook?.close();
 		hook = undefined;
 	});
+	const notified = async () => await clock.drive(sandbox.tasks.settled());
 
 	const credentials = () => ({ cbtApi: credentialFor(sandbox) });
 	const serve = async (parameters: INodeParameters = {}) => {
@@ -83,9 +87,13 @@ describe('CBT Trigger › notifications over real HTTP', () => {
 	};
 
 	it('a tax-data order calls the trigger’s webhook when the collection ends, and the workflow gets the notification', async () => {
-		configureAsyncTasks({ delayMs: 300 });
+		sandbox.tasks.configure({ delayMs: 300 });
 		const server = await serve({ options: { includeMetadata: true } });
 		const orderId = await pushOrder(server.url);
+		await clock.advance(299);
+		assert.deepEqual([server.received.length, sandbox.tasks.pendingNotifications], [0, 1], 'nothing sent before the collection ends');
+		await clock.advance(1);
+		await sandbox.tasks.settled();
 		const [execution] = await server.waitForExecutions(1);
 
 		const [item] = execution.output('CBT Trigger');
@@ -98,14 +106,14 @@ describe('CBT Trigger › notifications over real HTTP', () => {
 		const sent = JSON.parse(request.rawBody) as IDataObject;
 		assert.deepEqual(item.json, { ...(sent.data as IDataObject), _cbt: item.json._cbt }, 'the item is the notification’s data');
 		assert.deepEqual(JSON.parse(request.responseBody), DEFAULT_ACKNOWLEDGEMENT);
-		await notificationsSettled();
-		assert.deepEqual(notificationDeliveries().map((attempt) => [attempt.attempt, attempt.acknowledged]), [[1, true]]);
+		assert.deepEqual(sandbox.tasks.deliveries().map((attempt) => [attempt.attempt, attempt.acknowledged]), [[1, true]]);
 	});
 
 	it('fetches the finished result in the same step when asked', async () => {
-		configureAsyncTasks({ delayMs: 200 });
+		sandbox.tasks.configure({ delayMs: 200 });
 		const server = await serve({ fetchResult: true, resultOperation: 'taxMerge' });
 		const orderId = await pushOrder(server.url);
+		await notified();
 		const [execution] = await server.waitForExecutions(1);
 		const [item] = execution.output('CBT Trigger');
 		assert.equal(item.json.order_id, orderId);
@@ -113,31 +121,33 @@ describe('CBT Trigger › notifications over real HTTP', () => {
 		assert.equal(result.order_id, orderId);
 		assert.ok(result.total_paid, 'the merged tax report');
 		assert.deepEqual(JSON.parse(acceptedRequest(server).responseBody), DEFAULT_ACKNOWLEDGEMENT);
-		assert.deepEqual(sandbox.ledger.forOperation('RPA_TAX.taxMerge').map((entry) => entry.code), [0]);
+		assert.deepEqual(sandbox.ledger.forOperation('RPA_TAX.taxMerge').map((entry) => entry.code), [CODE.ok]);
 	});
 
 	it('the sandbox retries a receiver that fails, and the workflow starts once', async () => {
-		configureAsyncTasks({ delayMs: 100, delivery: { attempts: 3, retryDelayMs: 50, timeoutMs: 2_000 } });
+		sandbox.tasks.configure({ delayMs: 100, delivery: { attempts: 3, retryDelayMs: 50, timeoutMs: 2_000 } });
 		const server = await serve();
 		server.failNext(2);
+		const pushedAt = clock.now();
 		await pushOrder(server.url);
+		await notified();
 		await server.waitForExecutions(1);
-		await notificationsSettled();
-		assert.deepEqual(notificationDeliveries().map((attempt) => [attempt.attempt, attempt.status, attempt.acknowledged]), [
-			[1, 503, false],
-			[2, 503, false],
-			[3, 200, true],
+		// Sent when the collection ends (100 ms), again 50 ms later, then 100 ms after that (the pause doubles).
+		assert.deepEqual(sandbox.tasks.deliveries().map((attempt) => [attempt.attempt, attempt.status, attempt.acknowledged, attempt.at - pushedAt]), [
+			[1, 503, false, 100],
+			[2, 503, false, 150],
+			[3, 200, true, 250],
 		]);
-		assert.equal(new Set(notificationDeliveries().map((attempt) => attempt.requestId)).size, 1, 'the same notification each time');
+		assert.equal(new Set(sandbox.tasks.deliveries().map((attempt) => attempt.requestId)).size, 1, 'the same notification each time');
 		assert.equal(server.executions.length, 1);
 	});
 
 	it('rejects a forged signature and a stale timestamp with 401, and ignores a replay; none starts the workflow', async () => {
-		configureAsyncTasks({ delayMs: 100 });
+		sandbox.tasks.configure({ delayMs: 100 });
 		const server = await serve();
 		await pushOrder(server.url);
+		await notified();
 		await server.waitForExecutions(1);
-		await notificationsSettled();
 		const genuine = acceptedRequest(server);
 
 		// A different notification, so that only the signature or the timestamp can be the reason.
@@ -168,24 +178,24 @@ describe('CBT Trigger › notifications over real HTTP', () => {
 	});
 
 	it('filters by notification type: a failed collection is acknowledged but does not start a "completed" workflow', async () => {
-		configureAsyncTasks({ delayMs: 100 });
+		sandbox.tasks.configure({ delayMs: 100 });
 		const server = await serve({ events: [EVENTS.completed] });
 		await pushOrder(server.url, failingCompany());
-		await server.waitForRequests(1);
-		await notificationsSettled();
+		await notified();
+		await server.idle();
 		assert.equal(JSON.parse(server.received[0].rawBody).event, EVENTS.failed);
 		assert.equal(server.received[0].status, 200);
 		assert.equal(server.received[0].started, false);
 		assert.equal(server.executions.length, 0);
-		assert.deepEqual(notificationDeliveries().map((attempt) => attempt.acknowledged), [true]);
+		assert.deepEqual(sandbox.tasks.deliveries().map((attempt) => attempt.acknowledged), [true]);
 	});
 
 	it('refuses callback URLs that are not on this machine', async () => {
-		configureAsyncTasks({ delayMs: 50 });
+		sandbox.tasks.configure({ delayMs: 50 });
 		await pushOrder('https://example.com/webhook/cbt');
-		await sleep(100);
-		await notificationsSettled();
-		assert.match(notificationDeliveries()[0]?.refused ?? '', /127\.0\.0\.1/);
+		await notified();
+		assert.deepEqual(sandbox.tasks.deliveries().map((attempt) => [attempt.attempt, attempt.status]), [[1, undefined]], 'nothing was sent');
+		assert.match(sandbox.tasks.deliveries()[0]?.refused ?? '', /127\.0\.0\.1/);
 	});
 });
 
@@ -235,8 +245,10 @@ function v2Trigger(parameters: INodeParameters = {}, downstream?: INodeParameter
 describe('CBT Trigger › exactly once in one process, whatever arrives together', () => {
 	let sandbox: Sandbox;
 	let hook: WebhookServer | undefined;
+	// The sandbox's clock: an injected latency holds a call until the test moves it.
+	const clock = new FakeClock();
 	before(async () => {
-		sandbox = await startSandbox();
+		sandbox = await startSandbox({ clock });
 		await installMemoryDeduplication();
 	});
 	after(async () => {
@@ -260,7 +272,7 @@ describe('CBT Trigger › exactly once in one process, whatever arrives together
 	};
 	/** A real order in the sandbox, finished, so that its result can be fetched. */
 	const finishedOrder = async () => {
-		configureAsyncTasks({ delayMs: 0 });
+		sandbox.tasks.configure({ delayMs: 0 });
 		const result = await runWorkflow(singleNodeWorkflow('cbtTaxData', { operation: 'orderPush', creditCode: COMPANY }), {
 			credentials: credentials(),
 			inputs: { Input: [{ json: {} }] },
@@ -268,7 +280,8 @@ describe('CBT Trigger › exactly once in one process, whatever arrives together
 		assert.equal(result.workflowError, undefined, result.workflowError?.message);
 		return String(result.output('CBT')[0].json.order_id);
 	};
-	const settle = () => sleep(300);
+	/** Until every request, execution and static-data save is done, moving the sandbox's clock as far as it waits. */
+	const settle = async () => await clock.drive(hook!.idle());
 	const taxMergeBills = () => sandbox.ledger.forOperation('RPA_TAX.taxMerge').filter((entry) => entry.billed).length;
 
 	it('the same notification delivered 12 times at once starts one execution, and every delivery is acknowledged', async () => {
@@ -314,14 +327,16 @@ describe('CBT Trigger › exactly once in one process, whatever arrives together
 		assert.deepEqual(v1.output('CBT Trigger')[0].json, { order_id: 'ORD-META-1', status: 'completed', _cbt: { notificationId: 'META-1' } });
 	});
 
-	it('version 1 with Fetch Result: a resend during a slow fetch is acknowledged and fetched (billed) once', async () => {
+	it('version 1 with Fetch Result: a resend during a slow fetch is acknowledged and fetched (billed) once', FAILS_IF_STUCK, async () => {
 		const orderId = await finishedOrder();
 		hook = await serveWebhook(triggerWorkflow({ fetchResult: true }), { credentials: credentials(), databaseMs: 25 });
 		sandbox.inject({ kind: 'latency', ms: 1500, operation: 'RPA_TAX.taxMerge' });
 		const first = deliver(hook, body('SLOW-1', orderId));
-		await sleep(500);
+		await clock.sleeping(); // the sandbox holds the first delivery's fetch until the clock moves
 		const resent = await deliver(hook, body('SLOW-1', orderId));
 		assert.deepEqual(resent.body, DEFAULT_ACKNOWLEDGEMENT);
+		assert.deepEqual(clock.pending(), [1500], 'the first delivery is still fetching');
+		await clock.advance(1500);
 		assert.equal((await first).status, 200);
 		const [execution] = await hook.waitForExecutions(1);
 		await settle();
@@ -353,16 +368,17 @@ describe('CBT Trigger › exactly once in one process, whatever arrives together
 		assert.equal(taxMergeBills(), 1, 'still one bill');
 	});
 
-	it('Get Result Once: two executions of one notification at once in one process fetch once', async () => {
+	it('Get Result Once: two executions of one notification at once in one process fetch once', FAILS_IF_STUCK, async () => {
 		const orderId = await finishedOrder();
 		hook = await serveWebhook(v2Trigger({}, {}), { credentials: credentials(), databaseMs: 25 });
 		sandbox.inject({ kind: 'latency', ms: 500, operation: 'RPA_TAX.taxMerge' });
 		await deliver(hook, body('TWIN-1', orderId));
-		await settle(); // n8n's save of the static data has landed
+		await clock.sleeping(); // the first execution's fetch is held by the sandbox
+		await hook.saved(); // n8n's save of the static data has landed
 		registry().clear();
 		hook.resetStaticData();
 		await deliver(hook, body('TWIN-1', orderId));
-		const executions = await hook.waitForExecutions(2);
+		const executions = await clock.drive(hook.waitForExecutions(2));
 		assert.equal(executions.flatMap((execution) => execution.output('Get Result Once')).length, 1);
 		assert.equal(taxMergeBills(), 1);
 	});
@@ -388,7 +404,7 @@ describe('CBT Trigger › exactly once in one process, whatever arrives together
 	it('Get Result Once: a fetch that was not billed is forgotten, so the next delivery fetches it; one that may have been is not repeated', async () => {
 		const orderId = await finishedOrder();
 		hook = await serveWebhook(v2Trigger({}, {}), { credentials: credentials(), databaseMs: 25 });
-		sandbox.inject({ kind: 'code', code: 100004, charge: 0, operation: 'RPA_TAX.taxMerge' });
+		sandbox.inject({ kind: 'code', code: CODE.invalidParameter, charge: 0, operation: 'RPA_TAX.taxMerge' });
 		await deliver(hook, body('RETRY-1', orderId));
 		const [failed] = await hook.waitForExecutions(1);
 		assert.match(failed.error('Get Result Once')?.description ?? '', /not marked as fetched/);
@@ -400,7 +416,7 @@ describe('CBT Trigger › exactly once in one process, whatever arrives together
 		assert.equal((executions[1].output('Get Result Once')[0].json.result as IDataObject).order_id, orderId);
 		assert.equal(taxMergeBills(), 1);
 
-		sandbox.inject({ kind: 'code', code: 500001, charge: 1, operation: 'RPA_TAX.taxMerge' });
+		sandbox.inject({ kind: 'code', code: CODE.internal, charge: 1, operation: 'RPA_TAX.taxMerge' });
 		await deliver(hook, body('BILLED-1', orderId));
 		const afterBilled = await hook.waitForExecutions(3);
 		assert.match(afterBilled[2].error('Get Result Once')?.description ?? '', /will not be fetched again automatically/);

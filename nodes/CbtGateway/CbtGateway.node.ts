@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { MISC_ENDPOINTS } from '../shared/catalog';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
+import { catalogNodeDescription } from '../shared/description/node';
 import { executeCatalogNode } from '../shared/execution/executor';
-import { CUSTOM_REQUEST, CUSTOM_REQUEST_OPTION, CUSTOM_REQUEST_PROPERTIES, executeCustomRequest } from './customRequest';
+import { CUSTOM_REQUEST, CUSTOM_REQUEST_OPTION, CUSTOM_REQUEST_PROPERTIES, customRequest } from './customRequest';
 
-const spec: CatalogNodeSpec = { endpoints: MISC_ENDPOINTS, extraProperties: CUSTOM_REQUEST_PROPERTIES };
+const spec: CatalogNodeSpec = { endpoints: MISC_ENDPOINTS, extraProperties: CUSTOM_REQUEST_PROPERTIES, ownOperations: { [CUSTOM_REQUEST]: customRequest } };
 
 /** The catalog's parameters, with Custom Request added to the operations. */
 function properties(): INodeProperties[] {
@@ -24,25 +24,18 @@ function properties(): INodeProperties[] {
 
 export class CbtGateway implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'CBT Gateway',
-		name: 'cbtGateway',
+		...catalogNodeDescription({
+			displayName: 'CBT Gateway',
+			name: 'cbtGateway',
+			description: 'Send a signed custom request to any CBT gateway path, or call the gateway’s uncategorised endpoints (未命名接口, 拾点)',
+			properties: properties(),
+		}),
 		icon: { light: 'file:../../icons/gateway.svg', dark: 'file:../../icons/gateway.dark.svg' },
-		group: ['transform'],
-		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
-		description:
-			'Send a signed custom request to any CBT gateway path, or call the gateway’s uncategorised endpoints (未命名接口, 拾点)',
-		defaults: { name: 'CBT Gateway' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cbtApi', required: true }],
-		properties: properties(),
 	};
 
-
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		if (this.getNodeParameter('operation', 0) === CUSTOM_REQUEST) return await executeCustomRequest(this);
 		return await executeCatalogNode(this, spec);
 	}
 }

@@ -1,20 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
-import { asRecord } from '../shared/execution/calls/single';
+import type { Endpoint } from '../shared/catalog';
 import type { NodeOptions } from '../shared/execution/calls';
+import type { DeferredValue, OwnOperation } from '../shared/execution/executor';
 import { binaryPayload } from '../shared/fields/imageSource';
 import type { ImagePayload } from '../shared/fields/imagePayload';
-import { encodeBody } from '../shared/transport/body';
-import { loadProfile } from '../shared/execution/executor';
-import { forAgent } from '../shared/execution/toolErrors';
-import { codeBook } from '../shared/profile';
-import { callGateway, type GatewayRequest } from '../shared/transport/request';
+import { codeBook, type Contract } from '../shared/profile';
 
 /*
  * Custom Request: a signed call to any gateway path, for endpoints the nodes do not model (or whose
  * real paths and keys differ from our guesses). It is not a catalog endpoint: nothing is known about
- * its parameters, so it checks only the request's shape, before any call.
+ * its parameters, so it checks only the request's shape, before any call. It then runs through the
+ * shared executor like every operation, so all of its options work (concurrency, retries,
+ * deduplication, Extra Body Fields, metadata, timeout).
  */
 
 export const CUSTOM_REQUEST = 'customRequest';
@@ -100,12 +99,6 @@ export const CUSTOM_REQUEST_PROPERTIES: INodeProperties[] = [
 	},
 ];
 
-interface PreparedRequest {
-	request: GatewayRequest & { body?: IDataObject };
-	files: Array<{ bodyKey: string; binaryPropertyName: string }>;
-	options: NodeOptions;
-}
-
 function parameterError(context: IExecuteFunctions, itemIndex: number, label: string, problem: string) {
 	return new NodeOperationError(context.getNode(), `Item ${itemIndex}, field '${label}': ${problem}`, {
 		itemIndex,
@@ -135,94 +128,57 @@ function checkToolPath(context: IExecuteFunctions, itemIndex: number) {
 	}
 }
 
-function prepare(context: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): PreparedRequest {
-	checkToolPath(context, itemIndex);
-	const method = context.getNodeParameter('customMethod', itemIndex, 'POST') as 'GET' | 'POST';
+function readPath(context: IExecuteFunctions, itemIndex: number): string {
 	const path = String(context.getNodeParameter('customPath', itemIndex, '') ?? '').trim();
 	if (path === '') throw parameterError(context, itemIndex, 'Path', 'is empty; enter a gateway path such as /apis/tt/gw/ocr/v1/invoice');
 	if (/^[a-z]+:\/\//i.test(path)) {
 		throw parameterError(context, itemIndex, 'Path', 'is a full URL; enter only the path, the Base URL comes from the credential');
 	}
 	if (!path.startsWith('/')) throw parameterError(context, itemIndex, 'Path', `must start with "/" (for example /${path})`);
-	const qs = jsonObject(context, itemIndex, 'customQuery', 'Query Parameters');
-	const options = context.getNodeParameter('options', itemIndex, {}) as NodeOptions;
-	if (method === 'GET') return { request: { method, path, qs }, files: [], options };
+	return path;
+}
 
+/** The item's files, checked for presence now and read (as base64 into the body) when its turn comes. */
+function files(context: IExecuteFunctions, itemIndex: number): DeferredValue[] {
+	const entries = (context.getNodeParameter('customFiles', itemIndex, {}) as { file?: Array<{ bodyKey: string; binaryPropertyName: string }> }).file ?? [];
+	const binary = context.getInputData()[itemIndex]?.binary;
+	return entries.map((entry) => {
+		const key = entry.bodyKey.trim();
+		const field = entry.binaryPropertyName.trim();
+		if (key === '') throw parameterError(context, itemIndex, 'Body Key', 'is empty; enter the body key that takes the file');
+		if (!binary?.[field]) throw parameterError(context, itemIndex, 'Input Binary Field', `the item has no binary field "${field}"`);
+		return {
+			key,
+			read: async () => await binaryPayload(context, itemIndex, field),
+			check: (payload) => {
+				if ((payload as ImagePayload).size === 0) throw parameterError(context, itemIndex, 'Input Binary Field', `file in "${field}" is empty (0 bytes)`);
+				return payload;
+			},
+		};
+	});
+}
+
+/** Custom Request as an operation of the executor: the request from this item's parameters. */
+export const customRequest: OwnOperation = (context, itemIndex, _options: NodeOptions, profile) => {
+	checkToolPath(context, itemIndex);
+	const method = context.getNodeParameter('customMethod', itemIndex, 'POST') as 'GET' | 'POST';
+	const path = readPath(context, itemIndex);
+	const query = jsonObject(context, itemIndex, 'customQuery', 'Query Parameters');
+	const endpoint: Endpoint = {
+		category: 'MISC',
+		operation: CUSTOM_REQUEST,
+		name: CUSTOM_REQUEST_OPTION.name,
+		chineseName: '自定义请求',
+		action: CUSTOM_REQUEST_OPTION.action,
+		method,
+		path,
+		pathConfirmed: false,
+		fields: [],
+		output: { kind: 'object' },
+	};
+	// Not a catalog endpoint: keys go as written, and only the profile's codes for every endpoint apply.
+	const contract: Contract = { endpoint, method, path, dropped: new Set(), renamed: new Map(), constants: {}, codes: codeBook(profile) };
+	if (method === 'GET') return { endpoint, contract, path, body: {}, query, deferred: [] };
 	const body = jsonObject(context, itemIndex, 'customBody', 'Body');
-	const files = ((context.getNodeParameter('customFiles', itemIndex, {}) as { file?: PreparedRequest['files'] }).file ?? []).map(
-		(file) => ({ bodyKey: file.bodyKey.trim(), binaryPropertyName: file.binaryPropertyName.trim() }),
-	);
-	for (const file of files) {
-		if (file.bodyKey === '') throw parameterError(context, itemIndex, 'Body Key', 'is empty; enter the body key that takes the file');
-		if (!item.binary?.[file.binaryPropertyName]) {
-			throw parameterError(context, itemIndex, 'Input Binary Field', `the item has no binary field "${file.binaryPropertyName}"`);
-		}
-	}
-	return { request: { method, path, body, ...(Object.keys(qs).length ? { qs } : {}) }, files, options };
-}
-
-async function run(context: IExecuteFunctions, itemIndex: number, prepared: PreparedRequest): Promise<IDataObject> {
-	const { files, options } = prepared;
-	const body: IDataObject | undefined = prepared.request.body ? { ...prepared.request.body } : undefined;
-	const payloads: ImagePayload[] = [];
-	let request: GatewayRequest;
-	try {
-		for (const file of files) {
-			const payload = await binaryPayload(context, itemIndex, file.binaryPropertyName);
-			payloads.push(payload);
-			if (payload.size === 0) {
-				throw parameterError(context, itemIndex, 'Input Binary Field', `file in "${file.binaryPropertyName}" is empty (0 bytes)`);
-			}
-			body![file.bodyKey] = payload as unknown as IDataObject[string];
-		}
-		// Files go in as base64, written straight into the body's bytes.
-		request = { ...prepared.request, body: payloads.length > 0 && body ? await encodeBody(body) : body };
-	} finally {
-		for (const payload of payloads) payload.dispose();
-	}
-	const profile = await loadProfile(context);
-	if (profile instanceof NodeOperationError) throw profile;
-	const { data, meta } = await callGateway(context, request, itemIndex, {
-		timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000),
-		// Not a catalog endpoint: only the profile's codes for every endpoint apply.
-		codes: codeBook(profile),
-	});
-	const record = asRecord(data);
-	return options.includeMetadata ? { ...record, _cbt: { requestId: meta.requestId ?? null, billed: meta.billed ?? null } } : record;
-}
-
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex, message: `Item ${itemIndex}: ${(error as Error).message}` });
-}
-
-/** Runs Custom Request for every item, one call at a time; every item is checked before the first call. */
-export async function executeCustomRequest(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = context.getInputData();
-	const continueOnFail = context.continueOnFail();
-	const prepared = items.map((item, itemIndex) => {
-		try {
-			return prepare(context, itemIndex, item);
-		} catch (error) {
-			if (!continueOnFail) throw forAgent(context, asNodeError(context, error, itemIndex));
-			return asNodeError(context, error, itemIndex);
-		}
-	});
-	const output: INodeExecutionData[] = [];
-	for (const [itemIndex, item] of prepared.entries()) {
-		try {
-			if (item instanceof Error) throw item;
-			const json = await run(context, itemIndex, item);
-			const binary = item.files.length ? items[itemIndex].binary : undefined;
-			output.push({ json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
-		} catch (error) {
-			const nodeError = asNodeError(context, error, itemIndex);
-			if (!continueOnFail) throw forAgent(context, nodeError);
-			output.push({
-				json: { error: nodeError.message, ...(nodeError.description ? { errorDetails: nodeError.description } : {}) },
-				pairedItem: { item: itemIndex },
-			});
-		}
-	}
-	return [output];
-}
+	return { endpoint, contract, path, body, query, deferred: files(context, itemIndex) };
+};

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const ONLY_SM = 'Only for Name and ID Check (SM):';
+/** The operations whose fields travel SM-protected (catalog entry ga.ts: twoFactorSm); the options show only for them. */
+export const SM_OPERATIONS = ['twoFactorSm'];
+
+const onlySm: INodeProperties['displayOptions'] = { show: { '/operation': SM_OPERATIONS } };
 
 /**
  * How the SM version of the two-factor check protects the name and ID number. The gateway's scheme
@@ -10,45 +13,50 @@ export const SM_OPTIONS: INodeProperties[] = [
 	{
 		displayName: 'Field Protection',
 		name: 'smProtection',
+		displayOptions: onlySm,
 		type: 'options',
 		default: 'sm4',
 		options: [
 			{ name: 'SM4 Encryption', value: 'sm4', description: 'Encrypt the name and the ID number with the SM4 key' },
 			{ name: 'SM3 Digest', value: 'sm3', description: 'Send SM3 digests of the name and the ID number instead' },
 		],
-		description: `${ONLY_SM} how the name and ID number are protected. The gateway’s scheme is not documented, so match your gateway document.`,
+		description: 'How the name and ID number are protected. The gateway’s scheme is not documented, so match your gateway document.',
 	},
 	{
 		displayName: 'SM4 Key (Hex)',
 		name: 'sm4KeyHex',
+		displayOptions: onlySm,
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
 		placeholder: '32 hexadecimal characters',
-		description: `${ONLY_SM} the 128-bit SM4 key the gateway issued, as 32 hexadecimal characters`,
+		description: 'The 128-bit SM4 key the gateway issued, as 32 hexadecimal characters',
 	},
 	{
 		displayName: 'SM4 Mode',
 		name: 'sm4Mode',
+		displayOptions: onlySm,
 		type: 'options',
 		default: 'ecb',
 		options: [
 			{ name: 'ECB', value: 'ecb' },
 			{ name: 'CBC', value: 'cbc' },
 		],
-		description: `${ONLY_SM} the SM4 block mode, both with PKCS#7 padding. CBC needs the SM4 IV.`,
+		description: 'The SM4 block mode, both with PKCS#7 padding. CBC needs the SM4 IV.',
 	},
 	{
 		displayName: 'SM4 IV (Hex)',
 		name: 'sm4IvHex',
+		displayOptions: onlySm,
 		type: 'string',
 		default: '',
 		placeholder: '32 hexadecimal characters',
-		description: `${ONLY_SM} the initialisation vector for CBC mode, as 32 hexadecimal characters`,
+		description: 'The initialisation vector for CBC mode, as 32 hexadecimal characters',
 	},
 	{
 		displayName: 'Protected Value Encoding',
 		name: 'smEncoding',
+		displayOptions: onlySm,
 		type: 'options',
 		default: 'hex',
 		options: [
@@ -56,6 +64,6 @@ export const SM_OPTIONS: INodeProperties[] = [
 			{ name: 'Hex (Uppercase)', value: 'hexUpper' },
 			{ name: 'Base64', value: 'base64' },
 		],
-		description: `${ONLY_SM} how the encrypted bytes or digests are written in the request`,
+		description: 'How the encrypted bytes or digests are written in the request',
 	},
 ];

@@ -56,12 +56,58 @@ function applyRules(rules: readonly Rule[], raw: IDataObject, skip: readonly str
 	return output;
 }
 
+// ---- Invoice type: 专票 / 普票 / 全电, which decides whether the input VAT can be deducted. ----
+
+/** The simplified output's `invoiceType`: a stable identifier beside the Chinese text in `invoiceTypeName`. */
+export type InvoiceType = 'special' | 'ordinary' | 'fullyDigital' | 'other';
+
+/**
+ * The gateway's documented invoice answer has no type field, and no sample shows one: these keys are
+ * guesses at it (the first is the common one in comparable invoice OCR APIs).
+ */
+export const INVOICE_TYPE_KEYS = ['invoiceType', 'invoice_type', 'invoiceTypeName', 'invoiceTypeOrg', 'type'] as const;
+
+/** Chinese names for a type the invoice's numbering shows but the answer does not name. */
+const INVOICE_TYPE_NAMES: Record<Exclude<InvoiceType, 'other'>, string> = {
+	special: '增值税专用发票',
+	ordinary: '增值税普通发票',
+	fullyDigital: '全电发票',
+};
+
+/**
+ * Reads the type from its text. 全电 / 数电 invoices are officially 电子发票（增值税专用发票） or
+ * 电子发票（普通发票）, so that prefix is tested before 专用 and 普通; 增值税电子专用发票 (the 2020
+ * electronic special invoice, not a fully digital one) is a special invoice.
+ */
+export function invoiceTypeOf(text: string): InvoiceType {
+	const value = toHalfWidth(text).replace(/\s+/g, '');
+	if (/全电|数电|全面数字化|^电子发票[(（]/.test(value) || /digital/i.test(value)) return 'fullyDigital';
+	if (/专用|专票/.test(value) || /special/i.test(value)) return 'special';
+	if (/普通|普票/.test(value) || /ordinary|general|normal/i.test(value)) return 'ordinary';
+	return 'other';
+}
+
+const invoiceTypeRule: Rule = {
+	from: INVOICE_TYPE_KEYS,
+	to: (value, record) => {
+		const text = cleanText(value);
+		if (text !== null) return { invoiceType: invoiceTypeOf(text), invoiceTypeName: text };
+		// No type in the answer: a 20-digit number without an invoice code is a fully digital invoice (the
+		// numbering rule of 全电 invoices). Special and ordinary paper invoices cannot be told apart this way.
+		const fullyDigital = /^\d{20}$/.test(codeText(record.invoiceNo) ?? '') && codeText(record.invoiceCode) === null;
+		return fullyDigital
+			? { invoiceType: 'fullyDigital', invoiceTypeName: INVOICE_TYPE_NAMES.fullyDigital }
+			: { invoiceType: null, invoiceTypeName: null };
+	},
+};
+
 // ---- Invoice (发票OCR). payee* is the seller (销售方), payer* the buyer (购买方). ----
 
 const INVOICE_RULES: readonly Rule[] = [
 	field('invoiceCode', ['invoiceCode'], codeText),
 	field('invoiceNumber', ['invoiceNo'], codeText),
 	field('invoiceDate', ['invoiceDate'], parseDate),
+	invoiceTypeRule,
 	field('checkCode', ['antiFakeCode'], codeText),
 	field('sellerName', ['payeeName'], cleanText),
 	field('sellerTaxId', ['payeeRegisterNo'], codeText),
@@ -96,7 +142,23 @@ const LINE_RULES: readonly Rule[] = [
 ];
 
 /** The invoice fields repeated on every row of a line-item sheet; totals are left out so that sums stay right. */
-export const INVOICE_KEY_FIELDS = ['invoiceCode', 'invoiceNumber', 'invoiceDate', 'sellerName', 'sellerTaxId', 'buyerName', 'buyerTaxId'] as const;
+export const INVOICE_KEY_FIELDS = [
+	'invoiceCode',
+	'invoiceNumber',
+	'invoiceDate',
+	'invoiceType',
+	'invoiceTypeName',
+	'sellerName',
+	'sellerTaxId',
+	'buyerName',
+	'buyerTaxId',
+] as const;
+
+/** Where the image came from, for tracing a row back to it. */
+export interface InvoiceSource {
+	/** The file's name (binary field) or the URL's last segment; absent for base64 text. */
+	fileName?: string;
+}
 
 export type LineItemMode = 'list' | 'split' | 'omit';
 
@@ -111,13 +173,14 @@ function rawLinesOf(raw: IDataObject): IDataObject[] {
  * the amounts add up, the lines add up to the totals, the date is not in the future and the buyer's
  * tax ID is a valid credit code. In a line-item sheet every line carries its invoice's checks.
  */
-export function simplifyInvoice(raw: IDataObject, mode: LineItemMode, now: Date = new Date()): IDataObject[] {
-	const invoice = applyRules(INVOICE_RULES, raw, [LINE_ITEMS_KEY]);
+export function simplifyInvoice(raw: IDataObject, mode: LineItemMode, now: Date = new Date(), source: InvoiceSource = {}): IDataObject[] {
+	// The file name comes first, so that a spreadsheet row starts with the image it was read from.
+	const invoice: IDataObject = { ...(source.fileName ? { fileName: source.fileName } : {}), ...applyRules(INVOICE_RULES, raw, [LINE_ITEMS_KEY]) };
 	const rawLines = rawLinesOf(raw);
 	const lines = rawLines.map((line) => applyRules(LINE_RULES, line));
 	const checks = checkInvoice(invoice, lines, rawLines, now) as unknown as IDataObject;
 	if (mode === 'split') {
-		const keys = Object.fromEntries(INVOICE_KEY_FIELDS.map((key) => [key, invoice[key]]));
+		const keys = { ...(source.fileName ? { fileName: source.fileName } : {}), ...Object.fromEntries(INVOICE_KEY_FIELDS.map((key) => [key, invoice[key]])) };
 		if (lines.length === 0) {
 			// An invoice whose lines could not be read still gets its row, so it is not lost from the sheet.
 			const empty = Object.fromEntries(LINE_RULES.map((rule) => Object.keys(rule.to(undefined, {}))).flat().map((key) => [key, null]));
@@ -209,8 +272,14 @@ const RULES_BY_OPERATION: Record<string, readonly Rule[]> = {
 };
 
 /** The spreadsheet-ready form of one OCR answer: one record, or one per line item for invoices in split mode. */
-export function simplify(operation: string, raw: IDataObject, lineItems: LineItemMode = 'list', now: Date = new Date()): IDataObject[] {
-	if (operation === 'invoice') return simplifyInvoice(raw, lineItems, now);
+export function simplify(
+	operation: string,
+	raw: IDataObject,
+	lineItems: LineItemMode = 'list',
+	now: Date = new Date(),
+	source: InvoiceSource = {},
+): IDataObject[] {
+	if (operation === 'invoice') return simplifyInvoice(raw, lineItems, now, source);
 	const rules = RULES_BY_OPERATION[operation];
 	return rules ? [applyRules(rules, raw)] : [raw];
 }

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RPA_TAX_ENDPOINTS } from '../shared/catalog';
 import { buildProperties, type CatalogNodeSpec } from '../shared/description';
+import { catalogNodeDescription } from '../shared/description/node';
 import { executeCatalogNode } from '../shared/execution/executor';
 import { executeGetResultOnce, GET_RESULT_ONCE, getResultOnceOperation, getResultOnceProperties } from './getResultOnce';
 
@@ -42,21 +42,16 @@ function properties(): INodeProperties[] {
 
 export class CbtTaxData implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'CBT Tax Data',
-		name: 'cbtTaxData',
-		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
-		group: ['transform'],
-		version: 1,
+		...catalogNodeDescription({
+			displayName: 'CBT Tax Data',
+			name: 'cbtTaxData',
+			description: 'Collect a company’s tax records, invoices and statements from the tax bureau with the CBT gateway',
+			properties: properties(),
+		}),
+		icon: { light: 'file:../../icons/taxData.svg', dark: 'file:../../icons/taxData.dark.svg' },
 		subtitle: '={{$parameter["operation"]}}',
-		description: 'Collect a company’s tax records, invoices and statements from the tax bureau with the CBT gateway',
-		defaults: { name: 'CBT Tax Data' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cbtApi', required: true }],
-		properties: properties(),
 	};
-
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		if (this.getNodeParameter('operation', 0) === GET_RESULT_ONCE) return await executeGetResultOnce(this);

@@ -166,7 +166,7 @@ export class CbtTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CBT Trigger',
 		name: 'cbtTrigger',
-		icon: { light: 'file:../../icons/cbt.svg', dark: 'file:../../icons/cbt.dark.svg' },
+		icon: { light: 'file:../../icons/trigger.svg', dark: 'file:../../icons/trigger.dark.svg' },
 		group: ['trigger'],
 		version: [1, 2],
 		defaultVersion: 2,

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- build tooling */
 /**
  * Everything derived from the catalog that is not code: each node's codex file (with the gateway's
- * Chinese names as search aliases) and the README's endpoint and signature tables.
+ * Chinese names as search aliases) and the README's endpoint, signature and gateway code tables.
  * `npm run docs` writes them; test/docs.test.ts fails when they are stale.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 import { CATEGORY_NODES, type Endpoint } from '../../nodes/shared/catalog';
 import { ENT_RESOURCES } from '../../nodes/shared/catalog/ent';
 import { SEARCH_TERMS } from '../../nodes/shared/catalog/searchTerms';
+import { CODE_TABLE } from '../../nodes/shared/transport/codes';
+import { resultCodesTable } from './resultCodes';
 import { signingPresets, SIGNING_EXAMPLE } from './signingVectors';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -98,12 +100,39 @@ export function signingTable(): string {
 	return rows.join('\n');
 }
 
-function replaceSection(text: string, name: string, body: string): string {
+/**
+ * The gateway codes, one row per row of CODE_TABLE (nodes/shared/transport/codes.ts); the kind is
+ * what a gateway profile calls it.
+ */
+export function codesTable(): string {
+	const rows = ['| Code | Meaning | Kind | What to do |', '| --- | --- | --- | --- |'];
+	for (const row of CODE_TABLE) rows.push(`| ${row.code} | ${cell(row.meaning)} | \`${row.kind}\` | ${row.hint ? cell(row.hint) : '—'} |`);
+	return rows.join('\n');
+}
+
+/**
+ * Where a section without its markers sits: the markdown table whose first line is `header`. The
+ * first run of `npm run docs` after a section is introduced puts the markers around it.
+ */
+function unmarkedTable(text: string, header: string): { from: number; to: number } | undefined {
+	const at = text.indexOf(`\n${header}\n`);
+	if (at < 0) return undefined;
+	const from = at + 1;
+	const lines = text.slice(from).split('\n');
+	const length = lines.findIndex((line) => !line.startsWith('|'));
+	return { from, to: from + lines.slice(0, length < 0 ? lines.length : length).join('\n').length };
+}
+
+function replaceSection(text: string, name: string, body: string, unmarked?: string): string {
 	const start = `<!-- ${name}:start -->`;
 	const end = `<!-- ${name}:end -->`;
 	const from = text.indexOf(start);
 	const to = text.indexOf(end);
-	if (from < 0 || to < 0) throw new Error(`README.md has no ${start} … ${end} section`);
+	if (from < 0 || to < 0) {
+		const table = unmarked === undefined ? undefined : unmarkedTable(text, unmarked);
+		if (!table) throw new Error(`README.md has no ${start} … ${end} section`);
+		return `${text.slice(0, table.from)}${start}\n${body}\n${end}${text.slice(table.to)}`;
+	}
 	return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
 }
 
@@ -111,6 +140,9 @@ export function readme(): GeneratedFile {
 	let text = readFileSync(join(ROOT, 'README.md'), 'utf8');
 	text = replaceSection(text, 'endpoints', endpointTable());
 	text = replaceSection(text, 'signing', signingTable());
+	text = replaceSection(text, 'result-codes', resultCodesTable());
+	// Before it had markers, the code table was written by hand under this header line.
+	text = replaceSection(text, 'codes', codesTable(), '| Code | Meaning |');
 	return { path: 'README.md', content: text };
 }
 

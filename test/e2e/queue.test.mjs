@@ -16,7 +16,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 
 import { RPA_TAX_ENDPOINTS } from '../../nodes/shared/catalog/rpaTax.ts';
 import { DEFAULT_ACKNOWLEDGEMENT, EVENTS } from '../../nodes/CbtTrigger/notification.ts';
@@ -37,9 +36,6 @@ const UPLOADS = 8;
 const ONE_PROCESS_IDS = 10;
 const TWO_PROCESS_IDS = 20;
 const CACHE_ROOT = path.dirname(defaultCacheDir());
-// The sandbox (TypeScript, loaded by tsx) reaches its task store through require(): configure that instance,
-// not a second copy that an ESM import of the same file would make.
-const { configureAsyncTasks, resetAsyncTasks } = createRequire(import.meta.url)('../../sandbox/asyncTasks.ts');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const figures = { startup: {}, uploads: {}, oneProcess: {}, slowFetch: {}, restart: {}, twoProcesses: {}, packageLoad: {} };
@@ -137,8 +133,8 @@ describe('the package in n8n queue mode: main, webhook processor, 2 workers, Pos
 
 	before(async () => {
 		const started = Date.now();
-		sandbox = await startSandbox({ port: 0 });
-		configureAsyncTasks({ delayMs: 0 });
+		// Its collections take no time (the sandbox's own task settings).
+		sandbox = await startSandbox({ port: 0, async: { delayMs: 0 } });
 		packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbt-queue-pack-'));
 		const tarball = packPackage(REPO_ROOT, packDir);
 		// The tarball must hold every file package.json names (a half-built dist/ must not pass unnoticed).
@@ -201,7 +197,6 @@ describe('the package in n8n queue mode: main, webhook processor, 2 workers, Pos
 		const stopped = Date.now();
 		await cluster?.stop();
 		await sandbox?.close();
-		resetAsyncTasks();
 		if (packDir) fs.rmSync(packDir, { recursive: true, force: true });
 		figures.startup.stopSeconds = Math.round((Date.now() - stopped) / 1000);
 		const report = JSON.stringify(figures, null, 2);

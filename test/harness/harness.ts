@@ -24,6 +24,7 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 
+import { useClock, type Clock } from '../../nodes/shared/transport/clock';
 import { inputNodeType, ManualTriggerStandIn, readFilesStandIn, type HarnessItem } from './standIns';
 
 // n8n-core reads its settings from the user folder when it is first imported.
@@ -91,6 +92,22 @@ export function loadPackage(): Promise<LoadedPackage> {
 		return { nodes, credentials };
 	})();
 	return loaded;
+}
+
+/**
+ * Puts `clock` in place of this machine's for the package the harness runs (dist/, loaded as n8n
+ * loads it) and for the sources tests import (rawClient's signing, for one): signatures, retries,
+ * batch pauses and polls then read and wait on it. Returns what puts the previous clocks back.
+ */
+export function usePackageClock(clock: Clock): () => void {
+	assertBuildIsCurrent();
+	const built = createRequire(join(PACKAGE_ROOT, 'package.json'))('./dist/nodes/shared/transport/clock.js') as typeof import('../../nodes/shared/transport/clock');
+	const previousBuilt = built.useClock(clock);
+	const previousSource = useClock(clock);
+	return () => {
+		built.useClock(previousBuilt);
+		useClock(previousSource);
+	};
 }
 
 export class HarnessNodeTypes implements INodeTypes {
@@ -176,6 +193,11 @@ export interface RunOptions {
 	baseFolder?: string;
 	/** More node types by name, for workflows that need a node n8n builds itself (the credential tester's). */
 	extraNodeTypes?: Record<string, INodeType>;
+	/**
+	 * Sample resident memory every 5 ms while each node runs, for `rssPeak` (default true). Benchmarks
+	 * of throughput turn it off: the sampling costs CPU in the process whose speed they measure.
+	 */
+	sampleMemory?: boolean;
 }
 
 /** The node types the harness can run besides the package's own. */
@@ -184,7 +206,10 @@ export const HARNESS_NODE_TYPES = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-ba
 export interface NodeTiming {
 	wallMs: number;
 	cpuMs: number;
-	/** Resident memory when the node started (after a GC when run with --expose-gc) and its peak while it ran. */
+	/**
+	 * Resident memory when the node started (after a GC when run with --expose-gc) and its peak while it
+	 * ran (with `sampleMemory: false`, the larger of start and end).
+	 */
 	rssBefore: number;
 	rssPeak: number;
 }
@@ -244,13 +269,16 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	const executionId = String(executionCounter);
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const timings: RunResult['timings'] = {};
-	const started = new Map<string, { wall: bigint; cpu: NodeJS.CpuUsage; rss: number; sampler: NodeJS.Timeout; peak: { rss: number } }>();
+	const started = new Map<string, { wall: bigint; cpu: NodeJS.CpuUsage; rss: number; sampler: NodeJS.Timeout | undefined; peak: { rss: number } }>();
 	hooks.addHandler('nodeExecuteBefore', (nodeName: string) => {
 		(globalThis as { gc?: () => void }).gc?.();
 		const peak = { rss: process.memoryUsage().rss };
-		const sampler = setInterval(() => {
-			peak.rss = Math.max(peak.rss, process.memoryUsage().rss);
-		}, 5);
+		const sampler =
+			options.sampleMemory === false
+				? undefined
+				: setInterval(() => {
+						peak.rss = Math.max(peak.rss, process.memoryUsage().rss);
+					}, 5);
 		started.set(nodeName, { wall: process.hrtime.bigint(), cpu: process.cpuUsage(), rss: peak.rss, sampler, peak });
 	});
 	hooks.addHandler('nodeExecuteAfter', (nodeName: string) => {

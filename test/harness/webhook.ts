@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- harness tooling, not package code */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- harness tooling, not package code */
 /**
  * Serves a workflow's webhook trigger over real HTTP, the way n8n serves a production webhook
  * (packages/cli: LiveWebhooks.executeWebhook → WebhookHelpers.executeWebhook), so that a trigger
@@ -35,7 +35,7 @@ import type {
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, sleep, Workflow } from 'n8n-workflow';
 
 import { HarnessCredentialsHelper as CredentialsHelper, HarnessNodeTypes as NodeTypes, loadPackage, workflowBase, type WorkflowJson } from './harness';
 
@@ -66,6 +66,13 @@ export interface WebhookServer {
 	waitForExecutions(count: number, timeoutMs?: number): Promise<WebhookExecution[]>;
 	/** Resolves once `count` requests have been answered. */
 	waitForRequests(count: number, timeoutMs?: number): Promise<ReceivedRequest[]>;
+	/**
+	 * Resolves once nothing is going on: no request being handled (its workflow execution included)
+	 * and no static-data save still to land. What a test awaits instead of a pause.
+	 */
+	idle(): Promise<void>;
+	/** Resolves once every static-data save so far has landed (requests may still be running). */
+	saved(): Promise<void>;
 	/** The static data saved after the last request. */
 	staticData(): IDataObject;
 	/** Forgets the saved static data (as if it had never been saved). */
@@ -129,7 +136,7 @@ export async function installMemoryDeduplication(): Promise<void> {
 			memoryDeduplication.calls++;
 			const key = contextKey(scope, contextData);
 			const row = [...(memoryDeduplication.rows.get(key) ?? [])];
-			if (memoryDeduplication.delayMs) await new Promise((resolve) => setTimeout(resolve, memoryDeduplication.delayMs));
+			if (memoryDeduplication.delayMs) await sleep(memoryDeduplication.delayMs);
 			const result = { new: [] as unknown[], processed: [] as unknown[] };
 			for (const item of items) {
 				if (row.includes(String(item))) result.processed.push(item);
@@ -212,13 +219,17 @@ function runResult(run: IRun): WebhookExecution {
 	};
 }
 
-async function waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-	const until = Date.now() + timeoutMs;
+/** Something a test waits for: checked whenever the server's state changes, given up after `timeoutMs`. */
+async function waitFor<T>(changes: Array<() => void>, check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+	let timedOut = false;
+	const timeout = sleep(timeoutMs).then(() => {
+		timedOut = true;
+	});
 	for (;;) {
 		const value = check();
 		if (value !== undefined) return value;
-		if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
+		if (timedOut) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		await Promise.race([timeout, new Promise<void>((resolve) => changes.push(resolve))]);
 	}
 }
 
@@ -243,6 +254,12 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 
 	let savedStaticData: IDataObject = {};
 	let pendingSaves = 0;
+	let handling = 0;
+	/** Who waits for the next change of state (a request answered, an execution finished, a save landed). */
+	const changes: Array<() => void> = [];
+	const changed = () => {
+		for (const resolve of changes.splice(0)) resolve();
+	};
 	let failures = 0;
 	const received: ReceivedRequest[] = [];
 	const executions: WebhookExecution[] = [];
@@ -296,6 +313,7 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 			entry.status = outgoing.statusCode;
 			entry.responseBody = response.bodyText ?? '';
 			received.push(entry);
+			changed();
 		};
 
 		if (failures > 0) {
@@ -333,7 +351,7 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 		const executionId = `${workflowId}-${received.length + 1}`;
 		const additionalData = additionalDataFor(executionId, incoming, outgoing);
 		const loadedStaticData = JSON.parse(JSON.stringify(savedStaticData)) as IDataObject;
-		if (options.databaseMs) await new Promise((resolve) => setTimeout(resolve, options.databaseMs));
+		if (options.databaseMs) await sleep(options.databaseMs);
 		const workflow = new Workflow({
 			id: workflowId,
 			name: workflowData.name,
@@ -373,10 +391,11 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 			// Saved whole, last writer wins, as n8n's WorkflowStaticDataService.saveStaticData does.
 			if (options.databaseMs) {
 				pendingSaves++;
-				setTimeout(() => {
+				void sleep(options.databaseMs).then(() => {
 					savedStaticData = copy;
 					pendingSaves--;
-				}, options.databaseMs);
+					changed();
+				});
 			} else savedStaticData = copy;
 		}
 		entry.started = result.workflowData !== undefined;
@@ -388,15 +407,22 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 		});
 		const run = await new core.WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(workflow);
 		executions.push(runResult(run));
+		changed();
 	}
 
 	const server: Server = createServer((incoming, outgoing) => {
-		handle(incoming, outgoing).catch((error: Error) => {
-			if (!outgoing.headersSent) {
-				outgoing.writeHead(500, { 'Content-Type': 'text/plain' });
-				outgoing.end(error.message);
-			}
-		});
+		handling++;
+		handle(incoming, outgoing)
+			.catch((error: Error) => {
+				if (!outgoing.headersSent) {
+					outgoing.writeHead(500, { 'Content-Type': 'text/plain' });
+					outgoing.end(error.message);
+				}
+			})
+			.finally(() => {
+				handling--;
+				changed();
+			});
 	});
 	server.on('connection', (socket) => {
 		sockets.add(socket);
@@ -411,9 +437,15 @@ export async function serveWebhook(workflowJson: WorkflowJson, options: ServeOpt
 		received,
 		executions,
 		waitForExecutions: (count, timeoutMs = 10_000) =>
-			waitFor(() => (executions.length >= count ? executions.slice(0, count) : undefined), timeoutMs, `${count} execution(s)`),
+			waitFor(changes, () => (executions.length >= count ? executions.slice(0, count) : undefined), timeoutMs, `${count} execution(s)`),
 		waitForRequests: (count, timeoutMs = 10_000) =>
-			waitFor(() => (received.length >= count ? received.slice(0, count) : undefined), timeoutMs, `${count} request(s)`),
+			waitFor(changes, () => (received.length >= count ? received.slice(0, count) : undefined), timeoutMs, `${count} request(s)`),
+		idle: async () => {
+			while (handling > 0 || pendingSaves > 0) await new Promise<void>((resolve) => changes.push(resolve));
+		},
+		saved: async () => {
+			while (pendingSaves > 0) await new Promise<void>((resolve) => changes.push(resolve));
+		},
 		staticData: () => {
 			if (pendingSaves > 0) throw new Error('static data saves are still pending: wait databaseMs first');
 			return savedStaticData;

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import { CODE } from '../../nodes/shared/transport/codes';
 import type { Fault } from '../../sandbox/faults';
 import { fixtureFor } from '../../sandbox/fixtures';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
@@ -46,6 +47,12 @@ interface FaultCase {
 	/** The failed request was billed (the fault struck after the gateway did the work). */
 	billedWhenFailed?: boolean;
 }
+
+/** The keys of an item that got the check's answer, and of an error item (continue on fail), written out by hand. */
+const ANSWER_KEYS = ['desc', 'result', 'verdict'];
+const ERROR_KEYS = ['error', 'errorDetails'];
+/** The sandbox's result code and the verdict it must give: '1' the same person, '2' not. */
+const VERDICT_OF: Record<string, [string, string]> = { '1': ['1', 'match'], '2': ['2', 'mismatch'] };
 
 const MAY_BE_BILLED = /may have been billed\. Check before running this item again/;
 const CHECK_RECORDS = /unknown whether the call was billed.*check the gateway's records for this item before running it again/;
@@ -159,45 +166,45 @@ const FAULTS: FaultCase[] = [
 	},
 	{
 		name: 'transient gateway error, not billed (retried)',
-		fault: { kind: 'code', code: 500001, charge: 0 },
+		fault: { kind: 'code', code: CODE.internal, charge: 0 },
 		failing: 0,
 		message: /^$/,
 		advice: /^$/,
 	},
 	{
 		name: 'transient gateway error, billed (not retried)',
-		fault: { kind: 'code', code: 500001, charge: 1 },
+		fault: { kind: 'code', code: CODE.internal, charge: 1 },
 		failing: 1,
-		message: /^Gateway error 500001 \(Gateway internal error\)/,
+		message: new RegExp(`^Gateway error ${CODE.internal} \\(Gateway internal error\\)`),
 		advice: /Billed: yes\. Try again later\./,
 		billedWhenFailed: true,
 	},
 	{
 		name: 'gateway rate-limit code, not billed (retried)',
-		fault: { kind: 'code', code: 100007, charge: 0 },
+		fault: { kind: 'code', code: CODE.rateLimit, charge: 0 },
 		failing: 0,
 		message: /^$/,
 		advice: /^$/,
 	},
 	{
 		name: 'balance exhausted',
-		fault: { kind: 'code', code: 100006, charge: 0 },
+		fault: { kind: 'code', code: CODE.quota, charge: 0 },
 		failing: 1,
-		message: /^Gateway error 100006 \(Balance exhausted\)/,
+		message: new RegExp(`^Gateway error ${CODE.quota} \\(Balance exhausted\\)`),
 		advice: /Billed: no\. Top up the account balance/,
 	},
 	{
 		name: 'clock 10 minutes behind the gateway',
 		sandbox: { clockOffsetSeconds: 600 },
 		failing: ITEMS,
-		message: /^Gateway error 100003 \(Timestamp outside the allowed window\)/,
+		message: new RegExp(`^Gateway error ${CODE.staleTimestamp} \\(Timestamp outside the allowed window\\)`),
 		advice: /Billed: no\. This machine's clock is about (599|600|601) seconds \(\d+ min \d+ s\) behind the gateway's \(gateway time \S+Z\)\. Set this machine's clock right/,
 	},
 	{
 		name: 'clock 2 hours ahead of the gateway',
 		sandbox: { clockOffsetSeconds: -7_200 },
 		failing: ITEMS,
-		message: /^Gateway error 100003 \(Timestamp outside the allowed window\)/,
+		message: new RegExp(`^Gateway error ${CODE.staleTimestamp} \\(Timestamp outside the allowed window\\)`),
 		advice: /This machine's clock is about (7199|7200|7201) seconds \(\d+ h \d+ min\) ahead of the gateway's/,
 	},
 ];
@@ -262,13 +269,19 @@ describe('fault matrix: every fault × continue on fail × concurrency', () => {
 								output.map((item) => item.pairedItem),
 								INPUTS.map((_, index) => ({ item: index })),
 							);
-							const failed = output.filter((item) => item.json.error !== undefined);
-							assert.equal(failed.length, fault.failing, summary(output));
-							for (const item of failed) checkError(fault, (item.pairedItem as { item: number }).item, String(item.json.error), String(item.json.errorDetails));
-							for (const item of output.filter((candidate) => candidate.json.error === undefined)) {
-								const index = (item.pairedItem as { item: number }).item;
-								assert.equal(item.json.error, undefined);
-								assert.ok(Object.keys(item.json).length > 0, `item ${index} has the gateway's answer`);
+							const failedAt = output.flatMap((item, index) => (item.json.error === undefined ? [] : [index]));
+							assert.equal(failedAt.length, fault.failing, summary(output));
+							// One call at a time, a fault that strikes once strikes the first item.
+							if (concurrency === 1 && fault.failing === 1) assert.deepEqual(failedAt, [0], summary(output));
+							// Every row is either the error of its item or the whole answer for its person: nothing in between.
+							for (const [index, item] of output.entries()) {
+								if (failedAt.includes(index)) {
+									assert.deepEqual(Object.keys(item.json).sort(), ERROR_KEYS, `item ${index}: an error item`);
+									checkError(fault, index, String(item.json.error), String(item.json.errorDetails));
+								} else {
+									assert.deepEqual(Object.keys(item.json).sort(), ANSWER_KEYS, `item ${index}: the gateway's answer`);
+									assert.deepEqual([item.json.result, item.json.verdict], VERDICT_OF[String(item.json.result)], `item ${index}`);
+								}
 							}
 							// Every successful item was billed exactly once; a failure after billing adds its one entry.
 							if (!fault.refused) {

@@ -12,6 +12,7 @@ import { CATEGORY_NODES, type Endpoint } from '../../nodes/shared/catalog';
 import { readCredentials } from '../../nodes/shared/auth/credentialSigning';
 import { parameterOf } from '../../nodes/shared/catalog';
 import type { FieldKindId } from '../../nodes/shared/fields';
+import { CODE } from '../../nodes/shared/transport/codes';
 import type { Fault } from '../../sandbox/faults';
 import { startSandbox, type Sandbox, type SandboxApp } from '../../sandbox/server';
 import { runWorkflow, type HarnessItem, type RunResult } from '../harness/harness';
@@ -148,7 +149,7 @@ describe('secret hygiene: the App Secret never appears in outputs, errors, logs 
 			appSecret: MARKER,
 			signature: readCredentials(credential).signature,
 		}));
-		// The same key with another secret: the node's signature is refused (100002) while it holds the marker.
+		// The same key with another secret: the node's signature is refused (CODE.badSignature) while it holds the marker.
 		apps.push({ appKey: `${APP_KEY}-mismatch`, appSecret: 'the-gateway-has-another-secret' });
 		sandbox = await startSandbox({ apps });
 		proxy = await startRecordingProxy(sandbox.url);
@@ -191,7 +192,7 @@ describe('secret hygiene: the App Secret never appears in outputs, errors, logs 
 				counts.nodes.add(entry.node);
 			}
 		}
-		assert.ok(sandbox.ledger.entries.some((entry) => entry.code === 0), 'some calls succeeded');
+		assert.ok(sandbox.ledger.entries.some((entry) => entry.code === CODE.ok), 'some calls succeeded');
 	});
 
 	it('runs failures: faults, bad input, a refused signature, a clock off, nothing listening', async () => {

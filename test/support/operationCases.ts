@@ -9,7 +9,8 @@ import { makePng } from './images';
 
 /**
  * Valid values per field kind, typed by hand (each passes the kind's own rules): two per kind so
- * that two items can be two different people or companies.
+ * that two items can be two different people or companies. test/operations/expectations.ts writes
+ * these values out in its rows (its expected outputs are for them): change both together.
  */
 export const SAMPLES: Record<Exclude<FieldKindId, 'image' | 'faceImage'>, readonly [string, string]> = {
 	chineseName: ['张三', '王五'],

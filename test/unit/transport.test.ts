@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { GATEWAY_CODES } from '../../nodes/shared/transport/codes';
+import { CODE, GATEWAY_CODES } from '../../nodes/shared/transport/codes';
 import { GatewayFailure, interpretResponse, interpretThrown } from '../../nodes/shared/transport/request';
 
 const envelope = (code: number, charge: number, extra: Record<string, unknown> = {}) => ({
@@ -16,22 +16,22 @@ const envelope = (code: number, charge: number, extra: Record<string, unknown> =
 });
 
 describe('reading the gateway envelope', () => {
-	it('code 0 gives data and metadata', () => {
-		const result = interpretResponse(200, envelope(0, 1));
+	it('the success code gives data and metadata', () => {
+		const result = interpretResponse(200, envelope(CODE.ok, 1));
 		assert.ok(!(result instanceof GatewayFailure));
 		assert.deepEqual(result.data, { a: 1 });
-		assert.deepEqual(result.meta, { requestId: 'R1', billed: true, code: 0, message: 'm', gatewayTime: 1729761327 });
+		assert.deepEqual(result.meta, { requestId: 'R1', billed: true, code: CODE.ok, message: 'm', gatewayTime: 1729761327 });
 	});
 
 	it('parses an envelope that arrives as text', () => {
-		const result = interpretResponse(200, JSON.stringify(envelope(0, 0)));
+		const result = interpretResponse(200, JSON.stringify(envelope(CODE.ok, 0)));
 		assert.ok(!(result instanceof GatewayFailure));
 		assert.equal(result.meta.billed, false);
 	});
 
 	it('every code in the table maps to its kind, with request ID and billing in the description', () => {
 		for (const [code, meaning] of Object.entries(GATEWAY_CODES)) {
-			if (Number(code) === 0) continue;
+			if (Number(code) === CODE.ok) continue;
 			const failure = interpretResponse(200, envelope(Number(code), 1));
 			assert.ok(failure instanceof GatewayFailure);
 			assert.equal(failure.kind, meaning.kind);
@@ -48,7 +48,7 @@ describe('reading the gateway envelope', () => {
 	});
 
 	it('a missing charge says billing is unknown', () => {
-		const failure = interpretResponse(200, { code: 100004, message: 'x' });
+		const failure = interpretResponse(200, { code: CODE.invalidParameter, message: 'x' });
 		assert.ok(failure instanceof GatewayFailure);
 		assert.match(failure.description, /Billed: unknown/);
 	});
@@ -63,7 +63,7 @@ describe('reading the gateway envelope', () => {
 			assert.ok(failure instanceof GatewayFailure);
 			assert.equal(failure.kind, 'notEnvelope');
 		}
-		const codeZeroWith500 = interpretResponse(500, envelope(0, 0));
+		const codeZeroWith500 = interpretResponse(500, envelope(CODE.ok, 0));
 		assert.ok(codeZeroWith500 instanceof GatewayFailure);
 	});
 });

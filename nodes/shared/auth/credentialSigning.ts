@@ -9,6 +9,7 @@ import {
 	type SignatureString,
 	type TimestampUnit,
 } from './signing';
+import { clock } from '../transport/clock';
 
 export interface CbtCredentials {
 	appKey: string;
@@ -60,7 +61,7 @@ function isAbsolute(url: string): boolean {
 export function signRequest(
 	raw: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
-	nowMs: number = Date.now(),
+	nowMs: number = clock.now(),
 ): IHttpRequestOptions {
 	const credentials = readCredentials(raw);
 	const signed: IHttpRequestOptions = { ...requestOptions };

@@ -8,6 +8,7 @@ export const EDU_ENDPOINTS: Endpoint[] = [
 		name: 'Education Check',
 		chineseName: '教育背景核验-不带学校',
 		action: 'Get a person’s highest education level',
+		returns: 'Returns the person’s highest education level (without the school), with a verdict: match when a record exists',
 		method: 'POST',
 		path: '/apis/tt/gw/edu/v1/educationlevel',
 		pathConfirmed: false,

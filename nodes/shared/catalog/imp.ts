@@ -13,6 +13,7 @@ export const IMP_ENDPOINTS: Endpoint[] = [
 		name: 'Request',
 		chineseName: '不动产信息-请求查询',
 		action: 'Request a real estate lookup',
+		returns: 'Returns a task ID to fetch the result with, or the properties registered to the person with Wait for Result',
 		method: 'POST',
 		path: '/apis/tt/gw/imp/v1/request',
 		pathConfirmed: false,
@@ -44,6 +45,7 @@ export const IMP_ENDPOINTS: Endpoint[] = [
 		name: 'Get Result',
 		chineseName: '不动产信息-请求结果',
 		action: 'Get the result of a real estate lookup',
+		returns: 'Returns the lookup’s status and, when done, the properties registered to the person',
 		method: 'POST',
 		path: '/apis/tt/gw/imp/v1/result',
 		pathConfirmed: false,
@@ -57,5 +59,7 @@ export const IMP_ENDPOINTS: Endpoint[] = [
 			},
 		],
 		output: { kind: 'object' },
+		// The result names the holder, with their ID number (which Request took).
+		outputHoldsPersonalData: true,
 	},
 ];

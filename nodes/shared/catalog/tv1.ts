@@ -7,6 +7,7 @@ export const TV1_ENDPOINTS: Endpoint[] = [
 		name: 'Marketing Risk',
 		chineseName: '营销风控',
 		action: 'Score a mobile number’s marketing fraud risk',
+		returns: 'Returns a marketing fraud risk score, its level, risk tags and a suggestion',
 		method: 'POST',
 		path: '/apis/tt/gw/tv1/v1/marketingrisk',
 		pathConfirmed: false,

@@ -56,6 +56,12 @@ export interface Endpoint {
 	chineseName: string;
 	/** What the operation does, as n8n's "action" text: "Read an invoice image". */
 	action: string;
+	/**
+	 * What comes back, in a sentence for people: the operation's description in the dropdown ("Returns the
+	 * registered name, legal representative, capital and status"). Required for every endpoint the nodes
+	 * call (a test holds it); says "assumed" where it names codes or values the gateway does not document.
+	 */
+	returns?: string;
 	method: 'GET' | 'POST';
 	path: string;
 	/** True only where the gateway's documentation shows the path. */

@@ -4,7 +4,6 @@ import type { Endpoint } from '../catalog/types';
 import { MASK_OPTION } from '../outcomes/mask';
 import { ON_NO_DATA, ON_NO_DATA_OPTION } from '../outcomes/noData';
 
-
 const PERSONAL_KINDS = new Set(['idNumber', 'mobile', 'bankCard']);
 
 /** Whether an endpoint takes or returns ID numbers, mobiles or bank card numbers. */
@@ -13,14 +12,16 @@ export function holdsPersonalData(endpoint: Endpoint): boolean {
 }
 
 /**
- * On No Data for every catalog node, and Mask Personal Data for nodes whose answers may hold personal
- * numbers; both only for the catalog's operations (a node's own operations, such as Custom Request,
- * do not read them).
+ * On No Data for every called operation, and Mask Personal Data for the operations whose answers may
+ * hold personal numbers; both only for the catalog's operations (a node's own operations, such as
+ * Custom Request, do not read them).
  */
 export function outcomeOptions(endpoints: readonly Endpoint[]): INodeProperties[] {
 	const called = endpoints.filter((endpoint) => endpoint.output.kind !== 'notification');
 	if (called.length === 0) return [];
-	const show = { show: { '/operation': called.map((endpoint) => endpoint.operation) } };
+	const showFor = (subset: readonly Endpoint[]) => ({ show: { '/operation': subset.map((endpoint) => endpoint.operation) } });
+	const show = showFor(called);
+	const personal = called.filter(holdsPersonalData);
 	const options: INodeProperties[] = [
 		{
 			displayName: 'On No Data',
@@ -48,13 +49,13 @@ export function outcomeOptions(endpoints: readonly Endpoint[]): INodeProperties[
 			description: 'What to do when the gateway answers that it has no data for an item. The call may still be billed.',
 		},
 	];
-	if (called.some(holdsPersonalData)) {
+	if (personal.length > 0) {
 		options.push({
 			displayName: 'Mask Personal Data',
 			name: MASK_OPTION,
 			type: 'boolean',
 			default: false,
-			displayOptions: show,
+			displayOptions: showFor(personal),
 			description:
 				'Whether to mask ID numbers, mobile numbers and bank card numbers in the output (110105********002X, 138****5678, 6222 **** **** 1234). What is sent to the gateway is never masked.',
 		});

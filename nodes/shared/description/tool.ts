@@ -43,7 +43,7 @@ export function toolDescriptionText(endpoint: Endpoint): string {
 	return [
 		`${endpoint.action} (${endpoint.chineseName}) through the CBT data gateway.`,
 		inputs.length > 0 ? `Inputs: ${inputs.join('; ')}.` : 'It takes no inputs.',
-		`Returns ${returns(endpoint)}.`,
+		...(endpoint.returns ? [`${endpoint.returns.replace(/[.\s]+$/, '')}.`, `Output: ${returns(endpoint)}.`] : [`Returns ${returns(endpoint)}.`]),
 		'Each call is billed by the gateway. Inputs in the wrong format are refused before anything is sent and are not billed; the error says which input to fix.',
 	].join(' ');
 }

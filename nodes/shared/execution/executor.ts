@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 import { createHash } from 'node:crypto';
 
 import type { Endpoint } from '../catalog';
-import { strategyFor, strategyParameters, type CallOutcome, type CallPlan, type NodeOptions } from './calls';
+import { strategyFor, type CallOutcome, type CallPlan, type NodeOptions } from './calls';
 import { MAX_BODY_BYTES_IN_PROGRESS } from '../transport/concurrency';
 import { runPool } from './pool';
 import { MASK_OPTION, maskRecord } from '../outcomes/mask';
@@ -18,12 +18,35 @@ import { forAgent } from './toolErrors';
 import { credentialsFor } from '../transport/request';
 import { checkField, findEndpoint, isDeferred, readField } from './validate';
 
-/** Everything about one item that can be known without reading files or calling the gateway. */
-interface PreparedItem {
+/** A value read only when the item's turn comes (a file), to keep memory flat; checked as it is read. */
+export interface DeferredValue {
+	key: string;
+	read(): Promise<unknown>;
+	check(raw: unknown): unknown;
+}
+
+/** What an operation's parameters make of one item, checked: the request without its files. */
+export interface PreparedRequest {
 	endpoint: Endpoint;
 	contract: Contract;
-	options: NodeOptions;
+	/** Where the call goes (the node's Path option, a profile's path or the catalog's). */
+	path: string;
 	body: IDataObject;
+	/** Sent as the query string next to a POST body (a GET sends the body there). */
+	query?: IDataObject;
+	deferred: DeferredValue[];
+}
+
+/**
+ * An operation of a node that is not a catalog entry (Custom Request): it makes an item's request from
+ * its own parameters; the executor then runs it as it runs the catalog's (checks first, the pool,
+ * retries, deduplication, options). Throws an error naming the item and the field for bad input.
+ */
+export type OwnOperation = (context: IExecuteFunctions, itemIndex: number, options: NodeOptions, profile: ParsedProfile | undefined) => PreparedRequest;
+
+/** Everything about one item that can be known without reading files or calling the gateway. */
+interface PreparedItem extends PreparedRequest {
+	options: NodeOptions;
 	extraBody: IDataObject;
 	/** What a "no data" answer becomes (option On No Data). */
 	onNoData: OnNoData;
@@ -90,7 +113,7 @@ function runSettings(context: IExecuteFunctions, profile: ParsedProfile | undefi
  */
 function requestKey(context: IExecuteFunctions, plan: CallPlan, itemIndex: number): string {
 	const { endpoint, request, options } = plan;
-	const settings = strategyParameters(endpoint).map((name) => context.getNodeParameter(name, itemIndex, null));
+	const settings = strategyFor(endpoint).keyParameters.map((name) => context.getNodeParameter(name, itemIndex, null));
 	const hash = createHash('sha256').update(JSON.stringify([endpoint.category, endpoint.operation, request.method, request.path, options, settings]));
 	if (Buffer.isBuffer(request.body)) return hash.update(JSON.stringify(request.qs ?? {})).update(request.body).digest('hex');
 	for (const part of [request.qs ?? {}, request.body ?? {}]) {
@@ -105,6 +128,8 @@ function requestKey(context: IExecuteFunctions, plan: CallPlan, itemIndex: numbe
 /** What the executor needs of a node: the endpoints its Operation parameter chooses from. */
 export interface ExecutableNode {
 	readonly endpoints: readonly Endpoint[];
+	/** Operations beside the catalog's, by operation value. */
+	readonly ownOperations?: Readonly<Record<string, OwnOperation>>;
 }
 
 /** Reshapes the records of a successful call (OCR's simplified output, for example). */
@@ -159,22 +184,39 @@ export async function loadProfile(context: IExecuteFunctions): Promise<ParsedPro
 	});
 }
 
-function prepare(context: IExecuteFunctions, spec: ExecutableNode, itemIndex: number, profile: ParsedProfile | undefined): PreparedItem {
-	const operation = context.getNodeParameter('operation', itemIndex) as string;
-	const endpoint = findEndpoint(spec.endpoints, operation);
-	if (!endpoint) {
-		throw new NodeOperationError(context.getNode(), `Unknown operation "${operation}"`, { itemIndex });
-	}
+/** A catalog endpoint's request for one item: its fields read and checked, files left for later. */
+function catalogRequest(context: IExecuteFunctions, endpoint: Endpoint, itemIndex: number, options: NodeOptions, profile: ParsedProfile | undefined): PreparedRequest {
 	const contract = contractFor(endpoint, profile);
-	const options = context.getNodeParameter('options', itemIndex, {}) as NodeOptions;
+	const skipValidation = options.skipValidation === true;
 	const body: IDataObject = {};
+	const deferred: DeferredValue[] = [];
 	for (const field of endpoint.fields) {
-		if (isDeferred(field) || contract.dropped.has(field.key)) continue;
+		if (contract.dropped.has(field.key)) continue;
+		if (isDeferred(field)) {
+			deferred.push({
+				key: field.key,
+				read: async () => await readField(context, itemIndex, field),
+				check: (raw) => checkField(context, itemIndex, field, raw, skipValidation),
+			});
+			continue;
+		}
 		const raw = context.getNodeParameter(field.parameter ?? field.key, itemIndex, '', { extractValue: true });
-		const value = checkField(context, itemIndex, field, raw, options.skipValidation === true);
+		const value = checkField(context, itemIndex, field, raw, skipValidation);
 		if (value !== undefined) body[field.key] = value as IDataObject[string];
 	}
-	return { endpoint, contract, options, body, extraBody: parseExtraBody(context, itemIndex, options.extraBody), ...outcomeSettings(context, itemIndex, options) };
+	return { endpoint, contract, path: options.path?.trim() || contract.path, body, deferred };
+}
+
+function prepare(context: IExecuteFunctions, spec: ExecutableNode, itemIndex: number, profile: ParsedProfile | undefined): PreparedItem {
+	const operation = context.getNodeParameter('operation', itemIndex) as string;
+	const options = context.getNodeParameter('options', itemIndex, {}) as NodeOptions;
+	const own = spec.ownOperations?.[operation];
+	const endpoint = own ? undefined : findEndpoint(spec.endpoints, operation);
+	if (!own && !endpoint) {
+		throw new NodeOperationError(context.getNode(), `Unknown operation "${operation}"`, { itemIndex });
+	}
+	const request = own ? own(context, itemIndex, options, profile) : catalogRequest(context, endpoint!, itemIndex, options, profile);
+	return { ...request, options, extraBody: parseExtraBody(context, itemIndex, options.extraBody), ...outcomeSettings(context, itemIndex, options) };
 }
 
 /** An item's values once its files are open and checked; what remains is to call. */
@@ -189,17 +231,16 @@ function disposeImages(loaded: LoadedItem): void {
 }
 
 /** Reads and checks the fields that come from files. Nothing is sent here. */
-async function load(context: IExecuteFunctions, prepared: PreparedItem, itemIndex: number): Promise<LoadedItem> {
-	const { endpoint, options, contract } = prepared;
+async function load(prepared: PreparedItem): Promise<LoadedItem> {
 	const loaded: LoadedItem = { body: { ...prepared.body }, images: [] };
 	let checked = false;
 	try {
-		for (const field of endpoint.fields.filter((candidate) => isDeferred(candidate) && !contract.dropped.has(candidate.key))) {
-			const raw = await readField(context, itemIndex, field);
+		for (const value of prepared.deferred) {
+			const raw = await value.read();
 			// Taken before the check, so that an image the check refuses is still closed.
 			loaded.images.push(...imagesIn(raw));
-			const value = checkField(context, itemIndex, field, raw, options.skipValidation === true);
-			if (value !== undefined) loaded.body[field.key] = value as IDataObject[string];
+			const checkedValue = value.check(raw);
+			if (checkedValue !== undefined) loaded.body[value.key] = checkedValue as IDataObject[string];
 		}
 		checked = true;
 	} finally {
@@ -233,11 +274,10 @@ async function call(
 	settings: RunSettings,
 	shapeOutput: ShapeOutput | undefined,
 ): Promise<IDataObject[]> {
-	const { endpoint, contract, options, onNoData, mask } = prepared;
+	const { endpoint, contract, options, onNoData, mask, path, query } = prepared;
 	// Checked and transformed under the catalog's keys, then put in the gateway's own terms.
 	const sent = toWire(contract, endpoint.transformBody ? endpoint.transformBody(body, options) : body);
 	Object.assign(sent, prepared.extraBody);
-	const path = options.path?.trim() || contract.path;
 	// A body with an image is built once, into the lane's buffer, and those bytes are what is hashed,
 	// signed and sent (by every retry too).
 	const bodyBytes = images.length > 0 ? await encodeBody(sent, (settings.bodyBuffers[lane] ??= new BodyBuffer())) : undefined;
@@ -246,7 +286,10 @@ async function call(
 		contract,
 		profile: settings.profile,
 		options,
-		request: contract.method === 'GET' ? { method: 'GET', path, qs: sent } : { method: contract.method, path, body: bodyBytes ?? sent },
+		request:
+			contract.method === 'GET'
+				? { method: 'GET', path, qs: { ...query, ...sent } }
+				: { method: contract.method, path, body: bodyBytes ?? sent, ...(query && Object.keys(query).length > 0 ? { qs: query } : {}) },
 		call: {
 			timeoutMs: Math.round((options.timeoutSeconds ?? 30) * 1000),
 			retry: { ...DEFAULT_RETRY, maxRetries: settings.maxRetries },
@@ -269,7 +312,7 @@ async function call(
 			});
 		}
 	} else {
-		const pending = strategyFor(endpoint)(context, plan, itemIndex);
+		const pending = strategyFor(endpoint).call(context, plan, itemIndex);
 		if (key) settings.shared.set(key, { owner: itemIndex, outcome: pending });
 		outcome = await pending;
 	}
@@ -353,7 +396,7 @@ export async function executeCatalogNode(
 		{
 			load: async (itemIndex) => {
 				const item = prepared[itemIndex];
-				return item instanceof Error ? undefined : await load(context, item, itemIndex);
+				return item instanceof Error ? undefined : await load(item);
 			},
 			work: async (itemIndex, lane, loading) => {
 				const item = prepared[itemIndex];
@@ -366,7 +409,7 @@ export async function executeCatalogNode(
 					if (!loaded) return;
 					const records = await run(context, item, loaded, itemIndex, lane, settings, shapeOutput);
 					// Items that carried a file keep it, so it can be archived next to its result.
-					const binary = item.endpoint.fields.some(isDeferred) ? items[itemIndex].binary : undefined;
+					const binary = item.deferred.length > 0 ? items[itemIndex].binary : undefined;
 					results[itemIndex] = records.map((json) => ({ json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } }));
 				} catch (error) {
 					const nodeError = asNodeError(context, error, itemIndex);

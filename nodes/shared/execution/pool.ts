@@ -1,5 +1,4 @@
-import { sleep } from 'n8n-workflow';
-
+import { clock } from '../transport/clock';
 import { CallGate } from '../transport/concurrency';
 
 export interface PoolSettings<Loaded = unknown> {
@@ -103,7 +102,7 @@ export async function runPool<Loaded>(
 	if (settings.batchPauseMs > 0) {
 		const width = Math.min(fixed, total);
 		for (let start = 0; start < total && !stop(); start += width) {
-			if (start > 0) await sleep(settings.batchPauseMs);
+			if (start > 0) await clock.sleep(settings.batchPauseMs);
 			const batch = Array.from({ length: Math.min(width, total - start) }, (_, offset) => start + offset);
 			await Promise.all(batch.map(async (index) => (stop() ? undefined : await run(index, started(index)))));
 		}

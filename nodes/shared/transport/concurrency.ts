@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { clock as packageClock } from './clock';
 
 /**
  * How many calls a node run keeps in flight, found the way congestion control finds a network's
@@ -461,7 +461,7 @@ export class CallGate {
 	constructor(
 		settings: WidthSettings,
 		private readonly clock: () => number = Date.now,
-		private readonly wait: (ms: number) => Promise<void> = sleep,
+		private readonly wait: (ms: number) => Promise<void> = packageClock.sleep,
 	) {
 		this.control = new AdaptiveWidth(settings);
 	}

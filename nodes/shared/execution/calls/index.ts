@@ -1,10 +1,12 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import type { Endpoint } from '../../catalog';
 import { pagedCall } from './paged';
 import { singleCall } from './single';
-import { INTERVAL_PARAMETER, taskCall, TIMEOUT_PARAMETER, WAIT_PARAMETER } from './task';
+import { taskCall } from './task';
 import type { CallStrategy } from './types';
 
-/** Picks how an endpoint is called from its catalog entry. */
+/** Picks how an endpoint is called from its catalog entry's output. */
 export function strategyFor(endpoint: Endpoint): CallStrategy {
 	switch (endpoint.output.kind) {
 		case 'list':
@@ -17,18 +19,20 @@ export function strategyFor(endpoint: Endpoint): CallStrategy {
 }
 
 /**
- * Node parameters besides the request that change what a strategy returns (how many pages, whether
- * to wait): two items with the same request but different values here are different calls.
+ * The node parameters and Options entries of the strategies that call these endpoints, each shown
+ * for the operations it calls: a node gets paging or waiting by having such endpoints, nothing else.
  */
-export function strategyParameters(endpoint: Endpoint): string[] {
-	switch (endpoint.output.kind) {
-		case 'list':
-			return ['returnAll', 'limit'];
-		case 'task':
-			return [WAIT_PARAMETER, INTERVAL_PARAMETER, TIMEOUT_PARAMETER];
-		default:
-			return [];
+export function strategyProperties(endpoints: readonly Endpoint[]): { parameters: INodeProperties[]; options: INodeProperties[] } {
+	const operations = new Map<CallStrategy, string[]>();
+	for (const endpoint of endpoints.filter((candidate) => candidate.output.kind !== 'notification')) {
+		const strategy = strategyFor(endpoint);
+		operations.set(strategy, [...(operations.get(strategy) ?? []), endpoint.operation]);
 	}
+	const entries = [...operations];
+	return {
+		parameters: entries.flatMap(([strategy, called]) => strategy.parameters(called)),
+		options: entries.flatMap(([strategy, called]) => strategy.options(called)),
+	};
 }
 
 export type { CallOutcome, CallPlan, CallStrategy, NodeOptions } from './types';

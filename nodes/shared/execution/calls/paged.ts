@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ListKeys } from '../../profile';
@@ -6,7 +6,7 @@ import { callGateway, type GatewayRequest, type ResponseMeta } from '../../trans
 import { noDataOf, noDataOutcome } from './noData';
 import { asRecord } from './single';
 import { PAGING } from '../../profile/paging';
-import type { CallStrategy } from './types';
+import type { CallOutcome, CallPlan, CallStrategy } from './types';
 
 export { PAGING };
 
@@ -60,7 +60,7 @@ function readPaging(context: IExecuteFunctions, itemIndex: number): { returnAll:
  * as it has the records asked for, and never asks for a page past the end when the gateway says
  * how many records there are.
  */
-export const pagedCall: CallStrategy = async (context, plan, itemIndex) => {
+async function callPages(context: IExecuteFunctions, plan: CallPlan, itemIndex: number): Promise<CallOutcome> {
 	const keys = plan.contract.list;
 	if (!keys) throw new Error(`${plan.endpoint.operation} is not a list endpoint`);
 	const { returnAll, limit } = readPaging(context, itemIndex);
@@ -98,4 +98,31 @@ export const pagedCall: CallStrategy = async (context, plan, itemIndex) => {
 		if (ended || records.length >= limit) break;
 	}
 	return { records: returnAll ? records : records.slice(0, limit), meta: meta as ResponseMeta };
-};
+}
+
+/** Return All and Limit, for the list operations. */
+function pagingParameters(operations: readonly string[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { operation: [...operations] } },
+			description: 'Whether to return all results or only up to a given limit',
+			hint: `Each page of up to ${PAGING.maxPageSize} records is a separate billed call`,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			// A literal, as n8n's lint requires; the tests hold it equal to PAGING.defaultLimit.
+			default: 50,
+			typeOptions: { minValue: 1 },
+			displayOptions: { show: { operation: [...operations], returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+export const pagedCall: CallStrategy = { call: callPages, parameters: pagingParameters, options: () => [], keyParameters: ['returnAll', 'limit'] };

@@ -1,8 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { callGateway, type GatewayResult } from '../../transport/request';
 import { noDataOrThrow } from './noData';
-import type { CallStrategy } from './types';
+import type { CallOutcome, CallPlan, CallStrategy } from './types';
 
 export function asRecord(value: unknown): IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -11,7 +11,7 @@ export function asRecord(value: unknown): IDataObject {
 }
 
 /** One call; `data` is the record, or for list endpoints `data[itemsKey]` holds the records. */
-export const singleCall: CallStrategy = async (context, plan, itemIndex) => {
+async function callOnce(context: IExecuteFunctions, plan: CallPlan, itemIndex: number): Promise<CallOutcome> {
 	let result: GatewayResult;
 	try {
 		result = await callGateway(context, plan.request, itemIndex, plan.call);
@@ -25,4 +25,6 @@ export const singleCall: CallStrategy = async (context, plan, itemIndex) => {
 		return { records: Array.isArray(records) ? records.map(asRecord) : [], meta };
 	}
 	return { records: [asRecord(data)], meta };
-};
+}
+
+export const singleCall: CallStrategy = { call: callOnce, parameters: () => [], options: () => [], keyParameters: [] };

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { CATALOG, type Endpoint } from '../../catalog';
 import { contractFor, toWire } from '../../profile';
+import { clock } from '../../transport/clock';
 import { isRateLimit, isRetryable, retryDelayMs } from '../../transport/retry';
 import { billedText, callGateway, GatewayFailure, sendToGateway, toNodeError, type ResponseMeta } from '../../transport/request';
 import { noDataFromFailure, noDataOrThrow } from './noData';
@@ -20,10 +21,9 @@ export const DEFAULT_WAIT_TIMEOUT_SECONDS = 300;
 const MIN_INTERVAL_SECONDS = 1;
 const MAX_WAIT_SECONDS = 3600;
 
-/** Wait for Result and its settings, shown for task operations only. */
-export function waitProperties(endpoints: readonly Endpoint[]): INodeProperties[] {
-	const operations = endpoints.filter((endpoint) => endpoint.output.kind === 'task').map((endpoint) => endpoint.operation);
-	if (operations.length === 0) return [];
+/** Wait for Result and its settings, for the task operations. */
+function waitParameters(taskOperations: readonly string[]): INodeProperties[] {
+	const operations = [...taskOperations];
 	const waiting = { operation: operations, [WAIT_PARAMETER]: [true] };
 	return [
 		{
@@ -58,14 +58,19 @@ export function waitProperties(endpoints: readonly Endpoint[]): INodeProperties[
 }
 
 /** The Result Path option, for users whose gateway documents a different result path. */
-export const resultPathOption: INodeProperties = {
-	displayName: 'Result Path',
-	name: RESULT_PATH_OPTION,
-	type: 'string',
-	default: '',
-	placeholder: '/apis/tt/gw/imp/v1/result',
-	description: 'Overrides the path polled by Wait for Result. Empty: the Get Result operation’s path.',
-};
+function resultPathOptions(operations: readonly string[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Result Path',
+			name: RESULT_PATH_OPTION,
+			type: 'string',
+			default: '',
+			placeholder: '/apis/tt/gw/imp/v1/result',
+			description: 'Overrides the path polled by Wait for Result. Empty: the Get Result operation’s path.',
+			displayOptions: { show: { '/operation': [...operations] } },
+		},
+	];
+}
 
 function seconds(value: unknown, fallback: number, min: number, max: number): number {
 	const number = typeof value === 'number' && Number.isFinite(value) ? value : fallback;
@@ -103,7 +108,7 @@ function pollSummary(log: PollLog): string {
  * after an answer that may have been billed, and no call is made after the result has arrived or
  * the time is up, so waiting costs exactly what the gateway bills for the polls.
  */
-export const taskCall: CallStrategy = async (context, plan, itemIndex) => {
+async function callTask(context: IExecuteFunctions, plan: CallPlan, itemIndex: number): Promise<CallOutcome> {
 	const output = plan.endpoint.output as TaskOutput;
 	const taskIdKey = plan.contract.task?.taskIdKey ?? output.taskIdKey;
 	let started;
@@ -124,6 +129,13 @@ export const taskCall: CallStrategy = async (context, plan, itemIndex) => {
 		});
 	}
 	return await poll(context, plan, itemIndex, output, String(taskId), started.meta);
+}
+
+export const taskCall: CallStrategy = {
+	call: callTask,
+	parameters: waitParameters,
+	options: resultPathOptions,
+	keyParameters: [WAIT_PARAMETER, INTERVAL_PARAMETER, TIMEOUT_PARAMETER],
 };
 
 async function poll(
@@ -141,14 +153,14 @@ async function poll(
 	const request = target.method === 'GET' ? { method: target.method, path, qs: body } : { method: target.method, path, body };
 	const intervalMs = seconds(context.getNodeParameter(INTERVAL_PARAMETER, itemIndex, DEFAULT_INTERVAL_SECONDS), DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, 600) * 1000;
 	const timeoutSeconds = seconds(context.getNodeParameter(TIMEOUT_PARAMETER, itemIndex, DEFAULT_WAIT_TIMEOUT_SECONDS), DEFAULT_WAIT_TIMEOUT_SECONDS, 1, MAX_WAIT_SECONDS);
-	const deadline = Date.now() + timeoutSeconds * 1000;
+	const deadline = clock.now() + timeoutSeconds * 1000;
 	const log: PollLog = { polls: 0, billed: [] };
 	const describe = (text: string) => `Task ID: ${taskId}. ${text} ${pollSummary(log)}`;
 
 	let wait = intervalMs;
 	// A poll is only sent if it can start before the deadline: a late one would cost without use.
-	while (Date.now() + wait <= deadline) {
-		await sleep(wait);
+	while (clock.now() + wait <= deadline) {
+		await clock.sleep(wait);
 		wait = intervalMs;
 		await plan.call.throttle?.ready();
 		const outcome = await sendToGateway(context, request, plan.call.timeoutMs, target.codes);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
 
 import type { Endpoint } from '../../catalog';
 import type { NoDataAnswer } from '../../outcomes/noData';
@@ -39,4 +39,20 @@ export interface CallOutcome {
 }
 
 /** How an endpoint is called: once, page by page, or as a task to wait for. */
-export type CallStrategy = (context: IExecuteFunctions, plan: CallPlan, itemIndex: number) => Promise<CallOutcome>;
+/**
+ * A way of calling an endpoint (one request, page by page, a task and its polls): the calls, and
+ * everything about it that the rest of the package must know, so that a new strategy is one module.
+ */
+export interface CallStrategy {
+	/** Sends one item's calls. */
+	call(context: IExecuteFunctions, plan: CallPlan, itemIndex: number): Promise<CallOutcome>;
+	/** The node parameters it reads, shown for `operations` (the operations it calls). */
+	parameters(operations: readonly string[]): INodeProperties[];
+	/** The entries of the Options collection it reads, shown for `operations`. */
+	options(operations: readonly string[]): INodeProperties[];
+	/**
+	 * Parameters besides the request that change what it returns: part of the request key, so two
+	 * items that differ only here are different calls (Call Identical Requests Once).
+	 */
+	keyParameters: readonly string[];
+}
