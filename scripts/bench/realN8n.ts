@@ -36,6 +36,9 @@ interface RunData {
 interface Execution {
 	ok: boolean;
 	ms: number;
+	code: number | null;
+	signal: string | null;
+	timedOut: boolean;
 	runData: Record<string, RunData[]>;
 	error?: { message?: string };
 	stdout: string;
@@ -77,6 +80,8 @@ export interface ComparisonRun {
 	/** Each working node's own time, e.g. "Sign 0.4 s + HTTP Request 3.1 s". */
 	nodes: string;
 	note?: string;
+	/** Items/s of every run of this row, when it was run more than once (the row is their median). */
+	range?: number[];
 }
 
 export interface ComparisonOptions {
@@ -87,10 +92,15 @@ export interface ComparisonOptions {
 	images: Buffer[];
 	latencies: number[];
 	refusedShare: number;
-	/** Runs of each workflow in each setting (the median by items/s is reported): CBT OCR and the variant it is judged against. */
+	/** Runs of each workflow in each setting (the median by items/s is reported): CBT OCR and the variant it is judged against (fewer when the deadline is near). */
 	runs: number;
 	/** Runs of the variants shown for what they lose (HTTP Request stopping on a 429, Retry On Fail). */
 	illustrativeRuns: number;
+	/**
+	 * When the comparison should be over (epoch ms): a judged row runs again only while the rows
+	 * left, at the time an execution has taken so far, still fit before it. Every row runs once.
+	 */
+	deadline?: number;
 	/** Items for the run against a concurrency limit, and the limit. */
 	limitImages: Buffer[];
 	limit: number;
@@ -223,10 +233,14 @@ export async function compareInRealN8n(options: ComparisonOptions): Promise<{ ru
 			const working = WORKING_NODES[variant === 'limit' ? 'cbt' : variant];
 			const spans = working.map((name) => execution.runData[name]?.[0]).filter((run): run is RunData => run !== undefined);
 			if (spans.length < working.length) {
-				const why = `${variant}: n8n ran ${Object.keys(execution.runData).join(', ') || 'nothing'}; ${execution.error?.message ?? ''} ${execution.stderr.trim().split('\n').slice(-3).join(' | ')}`;
-				// The n8n process itself failed (it crashes now and then on this machine): run it again, twice at most.
-				if (attempt < 3) {
-					log(`  (${why.slice(0, 300)}; running it again)`);
+				const exit = `exit ${execution.signal ?? execution.code}${execution.timedOut ? ', timed out' : ''} after ${(execution.ms / 1000).toFixed(1)} s`;
+				const why = `${variant}: n8n ran ${Object.keys(execution.runData).join(', ') || 'nothing'} (${exit}); ${execution.error?.message ?? ''} ${execution.stderr.trim().split('\n').slice(-3).join(' | ')}`;
+				// The n8n process itself failed (it crashes now and then on this machine, or its printed run is cut
+				// off when the machine is busy): run it again, four times at most.
+				if (attempt < 5) {
+					const printed = execution.stdout.trim();
+					const cut = printed !== '' && !printed.endsWith('}') ? '; its printed run was cut off' : '';
+					log(`  (${why.slice(0, 300)}${cut}; running it again)`);
 					return await runOnce(variant, latencyMs, refusedShare, items, attempt + 1);
 				}
 				throw new Error(`${why}\n${execution.stdout.slice(-2000)}`);
@@ -257,6 +271,21 @@ export async function compareInRealN8n(options: ComparisonOptions): Promise<{ ru
 		};
 
 		const runs: ComparisonRun[] = [];
+		// Executions still to come at one run per row (the rows left, and the run against the limit),
+		// and the time an execution has taken so far: a judged row runs again only while that fits.
+		const settings = options.latencies.length * (2 + (options.refusedShare > 0 ? variants.length : 0));
+		let mandatoryLeft = settings + 1;
+		let executions = 0;
+		let executionMs = 0;
+		const timed = async (...args: Parameters<typeof runOnce>) => {
+			const started = Date.now();
+			const result = await runOnce(...args);
+			executions++;
+			executionMs += Date.now() - started;
+			return result;
+		};
+		const roomForAnother = () =>
+			options.deadline === undefined || executions === 0 || Date.now() + (mandatoryLeft + 1) * (executionMs / executions) <= options.deadline;
 		for (const latencyMs of options.latencies) {
 			sandbox.setLatency(latencyMs);
 			for (const refusedShare of [...new Set([0, options.refusedShare])]) {
@@ -264,15 +293,21 @@ export async function compareInRealN8n(options: ComparisonOptions): Promise<{ ru
 				for (const variant of refusedShare > 0 ? variants : (['cbt', 'http'] as Variant[])) {
 					const measured: ComparisonRun[] = [];
 					const judged = variant === 'cbt' || (refusedShare > 0 ? variant === 'httpContinue' : variant === 'http');
+					mandatoryLeft--;
 					for (let run = 0; run < (judged ? options.runs : options.illustrativeRuns); run++) {
-						const result: ComparisonRun = await runOnce(variant, latencyMs, refusedShare, options.images.length);
+						if (run > 0 && !roomForAnother()) {
+							log(`  (${VARIANT_NAMES[variant]} at ${latencyMs} ms: ${run} run${run === 1 ? '' : 's'} instead of ${options.runs}, to stay within the time budget)`);
+							break;
+						}
+						const result: ComparisonRun = await timed(variant, latencyMs, refusedShare, options.images.length);
 						delete (result as Partial<Awaited<ReturnType<typeof runOnce>>>).ledger;
 						measured.push(result);
 						log(
 							`  ${latencyMs} ms, ${Math.round(refusedShare * 100)} % 429: ${result.workflow}: ${result.itemsPerSecond.toFixed(1)} items/s, peak ${result.peakInFlight} in flight, lost ${result.lost}, billed twice ${result.billedTwice}; ${result.nodes}${result.note ? ` (${result.note})` : ''}`,
 						);
 					}
-					runs.push(median(measured, (run) => run.itemsPerSecond));
+					const chosen = median(measured, (run) => run.itemsPerSecond);
+					runs.push(measured.length > 1 ? { ...chosen, range: measured.map((run) => run.itemsPerSecond) } : chosen);
 				}
 			}
 		}
@@ -280,7 +315,7 @@ export async function compareInRealN8n(options: ComparisonOptions): Promise<{ ru
 		// A gateway that takes `limit` calls at once and refuses the rest: how many refusals once the node found it.
 		sandbox.setLatency(options.latencies[0]);
 		sandbox.setRateLimit({ concurrency: options.limit, retryAfterSeconds: 1 });
-		const limited = await runOnce('limit', options.latencies[0], 0, options.limitImages.length);
+		const limited = await timed('limit', options.latencies[0], 0, options.limitImages.length);
 		sandbox.setRateLimit({});
 		// The limit counts as found after the first 200 calls (the refusals of the start are all in them).
 		const finding = Math.min(LIMIT_FINDING_CALLS, limited.ledger.length);
