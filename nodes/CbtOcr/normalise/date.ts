@@ -3,6 +3,8 @@ import { cleanText, toHalfWidth } from './text';
 // 2018年07月20日, 2018年7月20日, 2018.07.20, 2018/7/20, 2018-07-20, with optional spaces.
 const SEPARATED = /(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?/;
 const COMPACT = /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/;
+/** A whole text that is one date, in either form (built once: parseDate runs for every invoice field). */
+const WHOLE_DATE = new RegExp(`^(?:${SEPARATED.source}|${COMPACT.source})$`);
 
 function isoDate(year: number, month: number, day: number): string | null {
 	const date = new Date(Date.UTC(year, month - 1, day));
@@ -21,7 +23,7 @@ export function parseDate(value: unknown): string | null {
 	const text = cleanText(value);
 	if (text === null) return null;
 	const plain = toHalfWidth(text).trim();
-	const whole = new RegExp(`^(?:${SEPARATED.source}|${COMPACT.source})$`).exec(plain);
+	const whole = WHOLE_DATE.exec(plain);
 	return whole ? fromMatch(whole) : null;
 }
 

@@ -1,8 +1,12 @@
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 /**
  * OCR text arrives with full-width characters (１２３, ．, ％, ／) wherever the printed document used
  * them; numbers and dates are parsed from the half-width form.
  */
 export function toHalfWidth(value: string): string {
+	// Most fields have no full-width character: then the text is returned as it is, without two replaces.
+	if (!FULL_WIDTH.test(value)) return value;
 	return value.replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
