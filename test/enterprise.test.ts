@@ -11,7 +11,6 @@ import type {
 	INodeProperties,
 	INodeType,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { PAGING, planPages } from '../nodes/shared/execution/calls/paged';
 import { ENT_ENDPOINTS } from '../nodes/shared/catalog';
@@ -19,7 +18,9 @@ import { COMPANY_PARAMETER } from '../nodes/shared/catalog/ent';
 import { CODE } from '../nodes/shared/transport/codes';
 import { SAMPLE_COMPANIES, SAMPLE_TOTALS, UNKNOWN_COMPANY_MARKER } from '../sandbox/fixtures/entData';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { loadPackage, runWorkflow } from './harness/harness';
+import { SEARCH_SETTLE_MS } from '../nodes/CbtEnterprise/companySearch';
+import { loadPackage, runWorkflow, usePackageClock } from './harness/harness';
+import { FAILS_IF_STUCK, FakeClock } from './support/fakeClock';
 import { credentialFor } from './support/sandbox';
 import { singleNodeWorkflow } from './support/workflows';
 
@@ -291,22 +292,30 @@ describe('CBT Enterprise', () => {
 			assert.equal(sandbox.ledger.entries.length, 0);
 		});
 
-		it('typing a company name at typing speed costs one billed search; searching it again costs nothing', async () => {
-			sandbox.reset();
-			const typed = ['福建', '福建示', '福建示例', '福建示例科', '福建示例科技'];
-			const searches: Array<Promise<INodeListSearchResult>> = [];
-			for (const text of typed) {
-				searches.push(searchCompanies.call(context, text));
-				await sleep(100); // a keystroke every 100 ms, well inside the settle time
+		it('typing a company name at typing speed costs one billed search; searching it again costs nothing', FAILS_IF_STUCK, async () => {
+			const clock = new FakeClock();
+			const restore = usePackageClock(clock);
+			try {
+				sandbox.reset();
+				const typed = ['福建', '福建示', '福建示例', '福建示例科', '福建示例科技'];
+				const searches: Array<Promise<INodeListSearchResult>> = [];
+				for (const [index, text] of typed.entries()) {
+					searches.push(searchCompanies.call(context, text));
+					await clock.sleeping(index + 1); // this keystroke's search waits for the typing to settle
+					await clock.advance(100); // a keystroke every 100 ms, well inside the settle time
+				}
+				await clock.advance(SEARCH_SETTLE_MS);
+				const answers = await Promise.all(searches);
+				assert.deepEqual(answers.slice(0, -1), typed.slice(0, -1).map(() => ({ results: [] })), 'superseded searches answer nothing');
+				assert.ok(answers.at(-1)?.results.some((result) => result.value === ACTIVE.creditCode));
+				assert.equal(sandbox.ledger.billed().length, 1);
+				assert.deepEqual(sandbox.ledger.entries[0].keys.includes('keyword'), true);
+				const again = await searchCompanies.call(context, '福建示例科技');
+				assert.deepEqual(again, answers.at(-1));
+				assert.equal(sandbox.ledger.entries.length, 1, 'the same term again is answered without a call');
+			} finally {
+				restore();
 			}
-			const answers = await Promise.all(searches);
-			assert.deepEqual(answers.slice(0, -1), typed.slice(0, -1).map(() => ({ results: [] })), 'superseded searches answer nothing');
-			assert.ok(answers.at(-1)?.results.some((result) => result.value === ACTIVE.creditCode));
-			assert.equal(sandbox.ledger.billed().length, 1);
-			assert.deepEqual(sandbox.ledger.entries[0].keys.includes('keyword'), true);
-			const again = await searchCompanies.call(context, '福建示例科技');
-			assert.deepEqual(again, answers.at(-1));
-			assert.equal(sandbox.ledger.entries.length, 1, 'the same term again is answered without a call');
 		});
 
 		it('one billed Company Search call per search; the value is the credit code', async () => {

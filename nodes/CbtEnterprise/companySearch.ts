@@ -1,10 +1,11 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INodeListSearchResult, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { PAGING } from '../shared/execution/calls/paged';
 import { ENT_ENDPOINTS } from '../shared/catalog';
 import { contractFor, ProfileError, profileOf, toWire, type Contract } from '../shared/profile';
 import { CREDENTIAL_TYPE, GatewayFailure, interpretResponse, interpretThrown } from '../shared/transport/request';
+import { clock } from '../shared/transport/clock';
 
 /** Each search is a billed call, so a single character (which matches almost everything) never searches. */
 export const MIN_SEARCH_LENGTH = 2;
@@ -54,17 +55,17 @@ export async function searchCompanies(this: ILoadOptionsFunctions, filter?: stri
 	const session = sessionOf(this);
 	const key = `${session}\u0000${term}\u0000${paginationToken ?? ''}`;
 	const cached = answered.get(key);
-	if (cached && Date.now() - cached.at < CACHE_MS) return cached.result;
+	if (cached && clock.now() - cached.at < CACHE_MS) return cached.result;
 	// A next page is asked for on purpose (scrolling), so it does not wait.
 	if (paginationToken === undefined) {
 		const ticket = ++searchCount;
 		newestSearch.set(session, ticket);
-		await sleep(SEARCH_SETTLE_MS);
+		await clock.sleep(SEARCH_SETTLE_MS);
 		if (newestSearch.get(session) !== ticket) return { results: [] };
 	}
 	const result = await fetchCompanies(this, term, paginationToken);
 	if (answered.size >= CACHE_ENTRIES) answered.delete(answered.keys().next().value as string);
-	answered.set(key, { at: Date.now(), result });
+	answered.set(key, { at: clock.now(), result });
 	return result;
 }
 
