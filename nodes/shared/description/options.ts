@@ -3,7 +3,6 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../catalog';
 import { FIELD_KINDS } from '../fields';
 import { DEFAULT_MAX_IMAGE_MB } from '../fields/image';
-import { RESULT_PATH_OPTION } from '../execution/calls/task';
 import { outcomeOptions } from './outcomeOptions';
 
 /*
@@ -25,13 +24,10 @@ const every: Applies = () => true;
 const hasImage: Applies = (endpoint) => endpoint.fields.some((field) => FIELD_KINDS[field.kind].read !== undefined);
 /** A value Skip Input Validation lets through unchecked (images are always checked: they must become base64). */
 const hasCheckedValue: Applies = (endpoint) => endpoint.fields.some((field) => FIELD_KINDS[field.kind].read === undefined);
-const isTask: Applies = (endpoint) => endpoint.output.kind === 'task';
 
 interface ScopedOption {
 	property: INodeProperties;
 	appliesTo: Applies;
-	/** Also read by operations outside the catalog (Custom Request). */
-	nodeOperationsToo?: boolean;
 	/**
 	 * Every catalog node had this option before it was shown only where it applies: where none of a
 	 * node's operations reads it, it stays as a hidden parameter, so a saved workflow keeps its value.
@@ -47,14 +43,14 @@ function showFor(operations: readonly string[]): INodeProperties['displayOptions
 function scoped(option: ScopedOption, endpoints: readonly Endpoint[]): INodeProperties | undefined {
 	const operations = endpoints.filter(option.appliesTo).map((endpoint) => endpoint.operation);
 	if (operations.length === 0) return option.keptHidden ? { ...option.property, type: 'hidden' } : undefined;
-	if (option.nodeOperationsToo && operations.length === endpoints.length) return option.property;
+	// Options every call reads carry no condition, so operations outside the catalog (Custom Request) show them too.
+	if (option.appliesTo === every) return option.property;
 	return { ...option.property, displayOptions: showFor(operations) };
 }
 
 const COMMON: ScopedOption[] = [
 	{
 		appliesTo: every,
-		nodeOperationsToo: true,
 		property: {
 			displayName: 'Call Identical Requests Once',
 			name: 'deduplicate',
@@ -66,7 +62,6 @@ const COMMON: ScopedOption[] = [
 	},
 	{
 		appliesTo: every,
-		nodeOperationsToo: true,
 		property: {
 			displayName: 'Concurrency',
 			name: 'concurrency',
@@ -79,7 +74,6 @@ const COMMON: ScopedOption[] = [
 	},
 	{
 		appliesTo: every,
-		nodeOperationsToo: true,
 		property: {
 			displayName: 'Max Concurrency',
 			name: 'maxConcurrency',
@@ -92,7 +86,6 @@ const COMMON: ScopedOption[] = [
 	},
 	{
 		appliesTo: every,
-		nodeOperationsToo: true,
 		property: {
 			displayName: 'Extra Body Fields',
 			name: 'extraBody',
@@ -104,7 +97,6 @@ const COMMON: ScopedOption[] = [
 	},
 	{
 		appliesTo: every,
-		nodeOperationsToo: true,
 		property: {
 			displayName: 'Include Response Metadata',
 			name: 'includeMetadata',
@@ -115,7 +107,6 @@ const COMMON: ScopedOption[] = [
 	},
 	{
 		appliesTo: every,
-		nodeOperationsToo: true,
 		property: {
 			displayName: 'Max Retries',
 			name: 'maxRetries',
@@ -128,7 +119,6 @@ const COMMON: ScopedOption[] = [
 	},
 	{
 		appliesTo: every,
-		nodeOperationsToo: true,
 		property: {
 			displayName: 'Pause Between Batches (Ms)',
 			name: 'batchPauseMs',
@@ -153,7 +143,6 @@ const COMMON: ScopedOption[] = [
 	},
 	{
 		appliesTo: every,
-		nodeOperationsToo: true,
 		property: {
 			displayName: 'Timeout (Seconds)',
 			name: 'timeoutSeconds',
@@ -177,11 +166,6 @@ const COMMON: ScopedOption[] = [
 	},
 ];
 
-/** Where a node's own option (CatalogNodeSpec.extraOptions) without a display condition applies, by name. */
-const EXTRA_OPTION_SCOPES: Readonly<Record<string, Applies>> = {
-	[RESULT_PATH_OPTION]: isTask,
-};
-
 /**
  * Path: one entry per operation, each shown only for its operation, so that the placeholder and the
  * hint give that operation's own default path. They are one option (one saved value, `options.path`):
@@ -202,19 +186,16 @@ function pathOptions(endpoints: readonly Endpoint[]): INodeProperties[] {
 	}));
 }
 
-function extraOption(option: INodeProperties, endpoints: readonly Endpoint[]): INodeProperties | undefined {
-	const appliesTo = EXTRA_OPTION_SCOPES[option.name];
-	if (option.displayOptions || !appliesTo) return option;
-	return scoped({ property: option, appliesTo }, endpoints);
-}
-
-/** The Options collection of a catalog node: `extraOptions` are the node's own entries. */
+/**
+ * The Options collection of a catalog node: `extraOptions` are the node's own entries and the call
+ * strategies' (each gives its own display condition).
+ */
 export function optionsProperty(endpoints: readonly Endpoint[], extraOptions: readonly INodeProperties[] = []): INodeProperties {
 	const called = endpoints.filter((endpoint) => endpoint.output.kind !== 'notification');
 	const options = [
 		...COMMON.map((option) => scoped(option, called)),
 		...pathOptions(called),
-		...extraOptions.map((option) => extraOption(option, called)),
+		...extraOptions,
 		...outcomeOptions(called),
 	].filter((option): option is INodeProperties => option !== undefined);
 	return {
