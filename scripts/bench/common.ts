@@ -12,6 +12,7 @@ import type { IBinaryData, ICredentialDataDecryptedObject, IExecuteFunctions, IH
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { loadPackage, PACKAGE_ROOT, type WorkflowJson } from '../../test/harness/harness';
+import { inputNode, singleNodeWorkflow } from '../../test/support/workflows';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from '../../sandbox/server';
 
 export const INVOICE_PATH = '/apis/tt/gw/ocr/v1/invoice';
@@ -47,27 +48,19 @@ export function fixedWidth(concurrency: number) {
 	return { concurrency, maxConcurrency: concurrency, deduplicate: false };
 }
 
-/** Input → one CBT node; `type` is the node's short name, e.g. cbtOcr. */
-export function singleNodeWorkflow(type: string, parameters: INode['parameters'], input: INode = inputNode()): WorkflowJson {
+/** The description of a bench-only input node (no parameters, one input, one output). */
+export function benchInputDescription(displayName: string, name: string): INodeType['description'] {
 	return {
-		nodes: [
-			input,
-			{
-				id: 'cbt',
-				name: 'CBT',
-				type: `n8n-nodes-cbt.${type}`,
-				typeVersion: 1,
-				position: [200, 0],
-				parameters,
-				credentials: { cbtApi: { id: '1', name: 'CBT' } },
-			},
-		],
-		connections: { [input.name]: { main: [[{ node: 'CBT', type: 'main', index: 0 }]] } },
+		displayName,
+		name,
+		group: ['transform'],
+		version: 1,
+		description: '',
+		defaults: { name: 'Input' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
 	};
-}
-
-export function inputNode(): INode {
-	return { id: 'in', name: 'Input', type: 'harness.input', typeVersion: 1, position: [0, 0], parameters: {} };
 }
 
 /**
@@ -81,17 +74,7 @@ export function storedOnce(images: Buffer[]): { node: INode; type: INodeType; co
 		node: { ...inputNode(), type: 'bench.storedInput' },
 		count: images.length,
 		type: {
-			description: {
-				displayName: 'Stored Input (bench)',
-				name: 'storedInput',
-				group: ['transform'],
-				version: 1,
-				description: '',
-				defaults: { name: 'Input' },
-				inputs: [NodeConnectionTypes.Main],
-				outputs: [NodeConnectionTypes.Main],
-				properties: [],
-			},
+			description: benchInputDescription('Stored Input (bench)', 'storedInput'),
 			async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 				if (!stored) {
 					stored = [];
@@ -106,7 +89,7 @@ export function storedOnce(images: Buffer[]): { node: INode; type: INodeType; co
 
 /** CBT OCR reading invoices from the binary field `data`. */
 export function ocrWorkflow(concurrency: number, input?: INode): WorkflowJson {
-	return singleNodeWorkflow('cbtOcr', { operation: 'invoice', binaryPropertyName: 'data', options: fixedWidth(concurrency) }, input);
+	return singleNodeWorkflow('cbtOcr', { operation: 'invoice', binaryPropertyName: 'data', options: fixedWidth(concurrency) }, {}, input);
 }
 
 type Authenticate = (credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;

@@ -25,10 +25,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 
 import type { IBinaryData, INodeExecutionData, INodeType } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { loadPackage, runWorkflow } from '../../test/harness/harness';
-import { credential, failChild, ocrWorkflow, reportAndExit } from './common';
+import { benchInputDescription, credential, failChild, ocrWorkflow, reportAndExit } from './common';
 
 export type BinaryMode = 'filesystem' | 'database';
 
@@ -60,17 +59,7 @@ const phase = { node: false };
 /** Emits the first `count` stored images as items (a new item object for each run, as n8n passes them on). */
 function storedItemsNode(stored: IBinaryData[], state: { count: number }): INodeType {
 	return {
-		description: {
-			displayName: 'Stored Images (bench)',
-			name: 'storedImages',
-			group: ['input'],
-			version: 1,
-			description: '',
-			defaults: { name: 'Input' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			properties: [],
-		},
+		description: benchInputDescription('Stored Images (bench)', 'storedImages'),
 		async execute(): Promise<INodeExecutionData[][]> {
 			const items = stored.slice(0, state.count).map((binary) => ({ json: { fileName: binary.fileName }, binary: { data: { ...binary } }, pairedItem: { item: 0 } }));
 			// The CBT node runs next.

@@ -16,7 +16,8 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { loadPackage, runWorkflow } from '../../test/harness/harness';
-import { credential, failChild, fixedWidth, reportAndExit, singleNodeWorkflow } from './common';
+import { singleNodeWorkflow } from '../../test/support/workflows';
+import { credential, failChild, fixedWidth, reportAndExit } from './common';
 
 export interface Checkpoint {
 	/** Calls sent so far (the items the node has started). */

@@ -2,11 +2,16 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../harness/harness';
 
-/** Input (harness items) → one CBT node: the shape most tests need. */
-export function singleNodeWorkflow(type: string, parameters: INodeParameters, settings: Partial<INode> = {}): WorkflowJson {
+/** The harness's input node, which hands the run's items to the next node. */
+export function inputNode(): INode {
+	return { id: 'input', name: 'Input', type: 'harness.input', typeVersion: 1, position: [0, 0], parameters: {} };
+}
+
+/** Input (harness items, or another input node) → one CBT node: the shape most tests need. */
+export function singleNodeWorkflow(type: string, parameters: INodeParameters, settings: Partial<INode> = {}, input: INode = inputNode()): WorkflowJson {
 	return {
 		nodes: [
-			{ id: 'input', name: 'Input', type: 'harness.input', typeVersion: 1, position: [0, 0], parameters: {} },
+			input,
 			{
 				id: 'cbt',
 				name: 'CBT',
@@ -18,7 +23,7 @@ export function singleNodeWorkflow(type: string, parameters: INodeParameters, se
 				...settings,
 			},
 		],
-		connections: { Input: { main: [[{ node: 'CBT', type: 'main', index: 0 }]] } },
+		connections: { [input.name]: { main: [[{ node: 'CBT', type: 'main', index: 0 }]] } },
 	};
 }
 
